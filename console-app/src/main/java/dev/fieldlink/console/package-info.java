@@ -1,0 +1,2 @@
+/** The technician console (Swing) and the fieldlink command line. */
+package dev.fieldlink.console;

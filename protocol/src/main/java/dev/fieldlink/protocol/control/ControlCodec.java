@@ -1,0 +1,99 @@
+package dev.fieldlink.protocol.control;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fieldlink.protocol.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Encodes and decodes control-channel lines. Decoding never throws anything but {@link MalformedMessageException},
+ * whose message names what was wrong, so a connection handler can answer with an error and go on.
+ *
+ * <p>This class is thread-safe.
+ */
+public final class ControlCodec {
+    private final ObjectMapper mapper;
+
+    public ControlCodec() {
+        this(Json.mapper());
+    }
+
+    public ControlCodec(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** One line of UTF-8 JSON ending in {@code \n}. */
+    public byte[] encode(ControlMessage message) {
+        try {
+            byte[] json = mapper.writerFor(ControlMessage.class).writeValueAsBytes(message);
+            byte[] line = new byte[json.length + 1];
+            System.arraycopy(json, 0, line, 0, json.length);
+            line[json.length] = '\n';
+            return line;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("control message cannot be serialised: " + message.getClass(), e);
+        }
+    }
+
+    /** Parses one line (without its newline). */
+    public ControlMessage decode(String line) throws MalformedMessageException {
+        if (line.isBlank()) {
+            throw new MalformedMessageException("empty line");
+        }
+        try {
+            ControlMessage message = mapper.readValue(line, ControlMessage.class);
+            if (message == null) {
+                throw new MalformedMessageException("null is not a message");
+            }
+            return message;
+        } catch (JsonProcessingException e) {
+            throw new MalformedMessageException(describe(e));
+        }
+    }
+
+    /**
+     * Reads the next line of at most {@link ControlMessage#MAX_LINE_BYTES} from {@code in}. A longer line is
+     * consumed up to its newline and reported; the stream stays usable.
+     *
+     * @return the line without its newline, or empty at the end of the stream
+     */
+    public static Optional<String> readLine(InputStream in) throws IOException, MalformedMessageException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+        boolean tooLong = false;
+        int b;
+        while ((b = in.read()) != -1) {
+            if (b == '\n') {
+                if (tooLong) {
+                    throw new MalformedMessageException(
+                            "line longer than " + ControlMessage.MAX_LINE_BYTES + " bytes was dropped");
+                }
+                return Optional.of(line.toString(StandardCharsets.UTF_8));
+            }
+            if (line.size() >= ControlMessage.MAX_LINE_BYTES - 1) {
+                tooLong = true;
+                line.reset();
+            }
+            line.write(b);
+        }
+        return Optional.empty();
+    }
+
+    private static String describe(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** A line that is not a valid control message. */
+    public static final class MalformedMessageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public MalformedMessageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** A simulated fleet in one process for training and tests; nothing in it reaches a real relay. */
+package dev.fieldlink.sandbox;
