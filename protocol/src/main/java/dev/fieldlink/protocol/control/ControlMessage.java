@@ -32,7 +32,7 @@ public sealed interface ControlMessage {
     int MAX_LINE_BYTES = 64 * 1024;
 
     /** The SSH subsystem name of the control channel. */
-    String SUBSYSTEM = "fieldlink-control";
+    String SUBSYSTEM = dev.fieldlink.protocol.ssh.SshNames.CONTROL_SUBSYSTEM;
 
     /** Agent to relay, first message after the channel opened. */
     record Hello(

@@ -1,0 +1,2 @@
+/** Names shared on the relay's SSH endpoint. */
+package dev.fieldlink.protocol.ssh;
