@@ -115,7 +115,7 @@ public final class TokenVerifier {
         if (parts.length == 5) {
             throw new AuthException(Reason.ALGORITHM, "Encrypted tokens are not accepted");
         }
-        if (parts.length != 3) {
+        if (parts.length != 3 || !isBase64Url(parts[0]) || !isBase64Url(parts[1]) || !isBase64Url(parts[2])) {
             throw new AuthException(Reason.MALFORMED, "The " + what + " is not a signed JWT");
         }
         Header header;
@@ -152,7 +152,7 @@ public final class TokenVerifier {
         }
         JOSEObjectType actualType = jwt.getHeader().getType();
         if (actualType == null || !type.equals(actualType.getType())) {
-            throw new AuthException(Reason.TYPE, "The token is not a " + what);
+            throw new AuthException(Reason.TYPE, "The token is not " + (what.startsWith("a") ? "an " : "a ") + what);
         }
         JWTClaimsSet claims;
         try {
@@ -192,6 +192,16 @@ public final class TokenVerifier {
         if (revoked.isRevoked(claims.getJWTID())) {
             throw new AuthException(Reason.REVOKED, "The " + what + " was revoked");
         }
+    }
+
+    private static boolean isBase64Url(String part) {
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String string(JWTClaimsSet claims, String name, String what) {
