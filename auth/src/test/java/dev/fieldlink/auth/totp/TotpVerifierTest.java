@@ -95,4 +95,24 @@ class TotpVerifierTest {
         assertThat(store.tryAdvance("a", 11)).isTrue();
         assertThat(store.tryAdvance("b", 1)).isTrue();
     }
+
+    @Test
+    void match_recordsNothing_consumeAcceptsAStepOnce() {
+        String code = codeAtOffset(0);
+        long step = Totp.stepAt(clock.instant());
+        assertThat(verifier.match(SECRET, code)).hasValue(step);
+        assertThat(verifier.match(SECRET, code)).hasValue(step);
+        assertThat(verifier.consume("jdoe", step)).isTrue();
+        assertThat(verifier.consume("jdoe", step)).isFalse();
+        assertThat(verifier.verify("jdoe", SECRET, code)).isFalse();
+    }
+
+    @Test
+    void match_forUnknownAccount_isAlwaysEmpty() {
+        // With no secret the dummy secret is used for equal work; even its own current code does not match.
+        String dummyCode = codeAtOffset(0);
+        assertThat(verifier.match(null, dummyCode)).isEmpty();
+        assertThat(verifier.match(null, "123456")).isEmpty();
+        assertThat(verifier.match(SECRET, "12345")).isEmpty();
+    }
 }
