@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
 
 /**
  * A {@link RefreshTokenStore} in memory, for tests and the sandbox. Thread-safe; call {@link #deleteExpired}
@@ -62,7 +63,7 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
         return count[0];
     }
 
-    private int revokeWhere(java.util.function.Predicate<RefreshTokenRecord> match) {
+    private int revokeWhere(Predicate<RefreshTokenRecord> match) {
         int count = 0;
         for (Map.Entry<String, RefreshTokenRecord> entry : byHash.entrySet()) {
             RefreshTokenRecord[] changed = {null};
