@@ -3,6 +3,7 @@ package dev.fieldlink.auth.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fieldlink.auth.LogCapture;
 import dev.fieldlink.protocol.api.TokenResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,8 +58,14 @@ class FileTokenStoreTest {
     void damagedFile_countsAsSignedOut() throws Exception {
         FileTokenStore store = new FileTokenStore(dir);
         store.save(TOKENS);
-        Files.writeString(store.file(), "{\"accessToken\": \"trunc");
-        assertThat(store.load()).isEmpty();
+        Files.writeString(store.file(), "{\"accessToken\": \"secret-access-value");
+        try (LogCapture logs = new LogCapture()) {
+            assertThat(store.load()).isEmpty();
+            assertThat(logs.messages())
+                    .singleElement()
+                    .satisfies(m ->
+                            assertThat(m).contains("not a valid token file").doesNotContain("secret-access-value"));
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.fieldlink.auth.AuthException;
 import dev.fieldlink.auth.AuthException.Reason;
+import dev.fieldlink.auth.LogCapture;
 import dev.fieldlink.auth.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,20 @@ class RefreshTokenServiceTest {
         assertThat(refused(legit.next().token()).reason()).isEqualTo(Reason.REFRESH_REVOKED);
         // Another login of the same user is unaffected.
         assertThat(service.rotate(otherLogin.token()).userId()).isEqualTo("user-1");
+    }
+
+    @Test
+    void reuseIsLogged_withUserAndFamily_neverTheToken() {
+        IssuedRefreshToken token = service.issue("user-1");
+        Rotation rotation = service.rotate(token.token());
+        try (LogCapture logs = new LogCapture()) {
+            refused(token.token());
+            assertThat(logs.messages())
+                    .singleElement()
+                    .satisfies(m -> assertThat(m)
+                            .contains("user-1", token.familyId())
+                            .doesNotContain(token.token(), rotation.next().token()));
+        }
     }
 
     @Test
