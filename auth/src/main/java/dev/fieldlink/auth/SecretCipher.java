@@ -57,10 +57,14 @@ public final class SecretCipher {
      * Reads the key from a file holding either the Base64 text of 32 bytes (one line) or the 32 raw bytes.
      *
      * @throws IllegalStateException if the file is readable or writable by group or others
-     * @throws IllegalArgumentException if the content is not a 32-byte key
+     * @throws IllegalArgumentException if the file is missing or its content is not a 32-byte key
      * @throws UncheckedIOException if the file cannot be read
      */
     public static SecretCipher fromKeyFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(
+                    "The secret-cipher key file " + file + " does not exist or is not a file");
+        }
         PrivateFiles.requireOwnerOnly(file);
         byte[] content;
         try {

@@ -122,6 +122,15 @@ class SecretCipherTest {
     }
 
     @Test
+    void missingKeyFile_isRefusedNamingTheFile() {
+        Path missing = dir.resolve("nope.key");
+        assertThatThrownBy(() -> SecretCipher.fromKeyFile(missing))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(missing.toString())
+                .hasMessageContaining("does not exist");
+    }
+
+    @Test
     void toString_doesNotRevealTheKey() {
         assertThat(new SecretCipher(KEY).toString())
                 .doesNotContain(Base64.getEncoder().encodeToString(KEY));
