@@ -56,24 +56,32 @@ public final class ControlCodec {
     }
 
     /**
-     * Reads the next line of at most {@link ControlMessage#MAX_LINE_BYTES} from {@code in}. A longer line is
-     * consumed up to its newline and reported; the stream stays usable.
+     * Reads the next line of at most {@link ControlMessage#MAX_LINE_BYTES} from {@code in}: what the relay reads
+     * from an agent. See {@link #readLine(InputStream, int)}.
+     */
+    public static Optional<String> readLine(InputStream in) throws IOException, MalformedMessageException {
+        return readLine(in, ControlMessage.MAX_LINE_BYTES);
+    }
+
+    /**
+     * Reads the next line of at most {@code maxBytes} (newline included) from {@code in}. A longer line is consumed
+     * up to its newline and reported; the stream stays usable, and no more than {@code maxBytes} are held.
      *
      * @return the line without its newline, or empty at the end of the stream
      */
-    public static Optional<String> readLine(InputStream in) throws IOException, MalformedMessageException {
+    public static Optional<String> readLine(InputStream in, int maxBytes)
+            throws IOException, MalformedMessageException {
         ByteArrayOutputStream line = new ByteArrayOutputStream(256);
         boolean tooLong = false;
         int b;
         while ((b = in.read()) != -1) {
             if (b == '\n') {
                 if (tooLong) {
-                    throw new MalformedMessageException(
-                            "line longer than " + ControlMessage.MAX_LINE_BYTES + " bytes was dropped");
+                    throw new MalformedMessageException("line longer than " + maxBytes + " bytes was dropped");
                 }
                 return Optional.of(line.toString(StandardCharsets.UTF_8));
             }
-            if (line.size() >= ControlMessage.MAX_LINE_BYTES - 1) {
+            if (line.size() >= maxBytes - 1) {
                 tooLong = true;
                 line.reset();
             }

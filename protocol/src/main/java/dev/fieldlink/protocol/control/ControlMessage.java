@@ -9,9 +9,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A message on the control channel. Each line is one message; {@code type} names it. Lines are at most
- * {@link #MAX_LINE_BYTES} long; a longer, malformed or unknown line is answered with {@link Error} and does not end
- * the connection.
+ * A message on the control channel. Each line is one message; {@code type} names it. Lines from an agent are at
+ * most {@link #MAX_LINE_BYTES} long, lines from the relay at most {@link #MAX_RELAY_LINE_BYTES}; a longer, malformed
+ * or unknown line is answered with {@link Error} and does not end the connection.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
@@ -28,8 +28,15 @@ import java.util.List;
     @JsonSubTypes.Type(value = ControlMessage.Error.class, name = "error"),
 })
 public sealed interface ControlMessage {
-    /** The longest line either side accepts, in bytes, including the newline. */
+    /** The longest line the relay accepts from an agent, in bytes, including the newline. */
     int MAX_LINE_BYTES = 64 * 1024;
+
+    /**
+     * The longest line an agent accepts from the relay, in bytes, including the newline. Larger than
+     * {@link #MAX_LINE_BYTES} because {@link SessionRequested} carries the technician's photo: a 256x256 PNG of a
+     * real face is commonly 100-200 KiB and at most about 260 KiB, a third more in Base64.
+     */
+    int MAX_RELAY_LINE_BYTES = 512 * 1024;
 
     /** The SSH subsystem name of the control channel. */
     String SUBSYSTEM = dev.fieldlink.protocol.ssh.SshNames.CONTROL_SUBSYSTEM;

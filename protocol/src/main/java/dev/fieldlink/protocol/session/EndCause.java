@@ -23,5 +23,11 @@ public enum EndCause {
     /** Nobody answered the request in time. */
     CONSENT_TIMEOUT,
     /** The technician withdrew the request. */
-    CANCELLED
+    CANCELLED,
+    /**
+     * The relay could not parse the technician's input stream (the RFB client-to-server stream), so it could not audit
+     * it. The relay never passes on input it cannot audit: it closes the screen channel before the unparseable bytes
+     * reach the machine and ends the session. Audited as {@code INPUT_AUDIT_FAILED} with the parser's reason.
+     */
+    UNAUDITABLE_INPUT
 }

@@ -93,4 +93,31 @@ class ControlCodecTest {
         assertThat(codec.decode(ControlCodec.readLine(in).orElseThrow())).isEqualTo(new ControlMessage.Ping(3));
         assertThat(ControlCodec.readLine(in)).isEmpty();
     }
+
+    @Test
+    void sessionRequestWithTheLargestPhoto_fitsTheRelayLineLimit_butNotTheAgentOne() throws Exception {
+        byte[] worstCasePng = new byte[256 * 256 * 4 + 4096]; // RGBA that does not compress, plus PNG overhead
+        new java.util.Random(7).nextBytes(worstCasePng);
+        var request = new ControlMessage.SessionRequested(
+                "s-1",
+                "t-1",
+                "Anna Berger",
+                "Fieldlink Service GmbH",
+                java.util.Base64.getEncoder().encodeToString(worstCasePng),
+                "r".repeat(4000),
+                "CASE-1",
+                30,
+                java.time.Instant.parse("2026-11-23T10:02:00Z"),
+                false);
+        byte[] line = codec.encode(request);
+
+        assertThat(line.length).isLessThan(ControlMessage.MAX_RELAY_LINE_BYTES);
+        var agentSide = new BufferedInputStream(new ByteArrayInputStream(line));
+        assertThat(codec.decode(ControlCodec.readLine(agentSide, ControlMessage.MAX_RELAY_LINE_BYTES)
+                        .orElseThrow()))
+                .isEqualTo(request);
+        var relaySide = new BufferedInputStream(new ByteArrayInputStream(line));
+        assertThatThrownBy(() -> ControlCodec.readLine(relaySide))
+                .isInstanceOf(ControlCodec.MalformedMessageException.class);
+    }
 }
