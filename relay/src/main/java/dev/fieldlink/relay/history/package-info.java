@@ -1,0 +1,2 @@
+/** Session histories for team leads: filtered, paged lists, full audit timelines and recording access. */
+package dev.fieldlink.relay.history;
