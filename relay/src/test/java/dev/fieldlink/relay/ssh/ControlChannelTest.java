@@ -90,11 +90,11 @@ class ControlChannelTest {
             a.send(new ControlMessage.Hello("m-ctl-hello", "x", new CustomerSwitches(true, false, false), 1, 1, 1, 1));
             Poll.until(WAIT, "online", () -> t.relay.agents().isOnline("m-ctl-hello"));
             // The machine shows online as soon as the hello is accepted; its audit event is committed just after.
-            Poll.until(WAIT, "AGENT_CONNECTED for m-ctl-hello", () -> t.relay
-                    .core()
-                    .auditEventsOfType(AuditEventTypes.AGENT_CONNECTED)
-                    .stream()
-                    .anyMatch(e -> e.subject().equals("machine:m-ctl-hello")));
+            Poll.until(
+                    WAIT,
+                    "AGENT_CONNECTED for m-ctl-hello",
+                    () -> t.relay.core().auditEventsOfType(AuditEventTypes.AGENT_CONNECTED).stream()
+                            .anyMatch(e -> e.subject().equals("machine:m-ctl-hello")));
         }
     }
 
