@@ -31,34 +31,135 @@ final class Fleet {
 
     static List<Entry> machines() {
         return List.of(
-                cutter("dc-de-0417", "DC-3200", "Kartonagen Hessler GmbH", "Fulda, Hall 2", "DE", APPROVES, "Jonas Weber", "E-214"),
-                press("sp-de-1180", "SP-74", "Druckhaus Albrecht KG", "Würzburg", "DE", APPROVES, "Sabine Roth", "W-310"),
+                cutter(
+                        "dc-de-0417",
+                        "DC-3200",
+                        "Kartonagen Hessler GmbH",
+                        "Fulda, Hall 2",
+                        "DE",
+                        APPROVES,
+                        "Jonas Weber",
+                        "E-214"),
+                press(
+                        "sp-de-1180",
+                        "SP-74",
+                        "Druckhaus Albrecht KG",
+                        "Würzburg",
+                        "DE",
+                        APPROVES,
+                        "Sabine Roth",
+                        "W-310"),
                 cutter("dc-at-0233", "DC-2500", "Verpackung Steiner GmbH", "Linz", "AT", DECLINES, "Florian Huber"),
-                press("sp-ch-0902", "SP-105", "Druckerei Bühler AG", "Winterthur", "CH", NEVER_ANSWERS, "Reto Meier", "E-620"),
-                cutter("dc-de-0588", "DC-3200", "Schilder & Displays Ostermann GmbH", "Leipzig", "DE", REMOTE_SERVICE_OFF, "Katrin Lenz"),
+                press(
+                        "sp-ch-0902",
+                        "SP-105",
+                        "Druckerei Bühler AG",
+                        "Winterthur",
+                        "CH",
+                        NEVER_ANSWERS,
+                        "Reto Meier",
+                        "E-620"),
+                cutter(
+                        "dc-de-0588",
+                        "DC-3200",
+                        "Schilder & Displays Ostermann GmbH",
+                        "Leipzig",
+                        "DE",
+                        REMOTE_SERVICE_OFF,
+                        "Katrin Lenz"),
                 press("sp-at-0341", "SP-74", "Offsetdruck Gruber GmbH", "Graz", "AT", OFFLINE, "Martin Gruber"),
-                packaging("pl-de-0126", "PL-600", "Molkerei Friesenhof eG", "Husum", "DE", APPROVES, "Hauke Petersen", "W-412"),
-                packaging("pl-se-0074", "PL-400", "Nordkust Livsmedel AB", "Helsingborg", "SE", APPROVES, "Elin Sjöberg"),
-                press("sp-uk-0815", "SP-105", "Thameside Print Ltd", "Reading", "UK", APPROVES, "Gareth Hughes", "E-501"),
-                press("sp-us-2207", "SP-74", "Lakeshore Litho Inc.", "Milwaukee, WI", "US", APPROVES, "Dana Kowalski", "E-501"),
-                packaging("pl-us-0390", "PL-600", "Great Plains Foods LLC", "Omaha, NE", "US", APPROVES, "Marcus Reed", "E-331"),
-                cutter("dc-br-0158", "DC-2500", "Embalagens Paulista Ltda.", "Campinas", "BR", APPROVES, "Luiz Almeida", "W-105"),
+                packaging(
+                        "pl-de-0126",
+                        "PL-600",
+                        "Molkerei Friesenhof eG",
+                        "Husum",
+                        "DE",
+                        APPROVES,
+                        "Hauke Petersen",
+                        "W-412"),
+                packaging(
+                        "pl-se-0074", "PL-400", "Nordkust Livsmedel AB", "Helsingborg", "SE", APPROVES, "Elin Sjöberg"),
+                press(
+                        "sp-uk-0815",
+                        "SP-105",
+                        "Thameside Print Ltd",
+                        "Reading",
+                        "UK",
+                        APPROVES,
+                        "Gareth Hughes",
+                        "E-501"),
+                press(
+                        "sp-us-2207",
+                        "SP-74",
+                        "Lakeshore Litho Inc.",
+                        "Milwaukee, WI",
+                        "US",
+                        APPROVES,
+                        "Dana Kowalski",
+                        "E-501"),
+                packaging(
+                        "pl-us-0390",
+                        "PL-600",
+                        "Great Plains Foods LLC",
+                        "Omaha, NE",
+                        "US",
+                        APPROVES,
+                        "Marcus Reed",
+                        "E-331"),
+                cutter(
+                        "dc-br-0158",
+                        "DC-2500",
+                        "Embalagens Paulista Ltda.",
+                        "Campinas",
+                        "BR",
+                        APPROVES,
+                        "Luiz Almeida",
+                        "W-105"),
                 packaging("pl-br-0047", "PL-400", "Bebidas Serra Azul S.A.", "Recife", "BR", APPROVES, "Ana Ferreira"),
-                cutter("dc-jp-0612", "DC-3200", "Hoshino Package Co., Ltd.", "Osaka", "JP", APPROVES, "Kenji Sato", "W-412"));
+                cutter(
+                        "dc-jp-0612",
+                        "DC-3200",
+                        "Hoshino Package Co., Ltd.",
+                        "Osaka",
+                        "JP",
+                        APPROVES,
+                        "Kenji Sato",
+                        "W-412"));
     }
 
     private static Entry cutter(
-            String id, String model, String customer, String site, String region, Behaviour b, String op, String... faults) {
+            String id,
+            String model,
+            String customer,
+            String site,
+            String region,
+            Behaviour b,
+            String op,
+            String... faults) {
         return entry(id, "Digital Cutter " + model, model, customer, site, region, "digital-cutter", b, op, faults);
     }
 
     private static Entry press(
-            String id, String model, String customer, String site, String region, Behaviour b, String op, String... faults) {
+            String id,
+            String model,
+            String customer,
+            String site,
+            String region,
+            Behaviour b,
+            String op,
+            String... faults) {
         return entry(id, "Sheetfed Press " + model, model, customer, site, region, "printing-press", b, op, faults);
     }
 
     private static Entry packaging(
-            String id, String model, String customer, String site, String region, Behaviour b, String op, String... faults) {
+            String id,
+            String model,
+            String customer,
+            String site,
+            String region,
+            Behaviour b,
+            String op,
+            String... faults) {
         return entry(id, "Packaging Line " + model, model, customer, site, region, "packaging-line", b, op, faults);
     }
 

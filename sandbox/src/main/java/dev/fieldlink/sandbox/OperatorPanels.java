@@ -83,8 +83,7 @@ final class OperatorPanels implements AutoCloseable {
         }
         LookAndFeel laf = UIManager.getLookAndFeel();
         boolean flat = laf instanceof FlatLaf;
-        PanelTheme.install(
-                flat && ((FlatLaf) laf).isDark() ? PanelSettings.Theme.DARK : PanelSettings.Theme.LIGHT);
+        PanelTheme.install(flat && ((FlatLaf) laf).isDark() ? PanelSettings.Theme.DARK : PanelSettings.Theme.LIGHT);
         if (flat) {
             FlatLaf.updateUI();
         }

@@ -101,7 +101,9 @@ public final class RunningSandbox implements AutoCloseable {
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("The sandbox has no account '" + username
                         + "'; its accounts are "
-                        + String.join(", ", accounts.stream().map(SandboxAccount::username).toList())));
+                        + String.join(
+                                ", ",
+                                accounts.stream().map(SandboxAccount::username).toList())));
     }
 
     /**
@@ -125,7 +127,8 @@ public final class RunningSandbox implements AutoCloseable {
         return machines.stream()
                 .filter(m -> m.id().equals(machineId))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("The sandbox fleet has no machine '" + machineId + "'"));
+                .orElseThrow(
+                        () -> new IllegalArgumentException("The sandbox fleet has no machine '" + machineId + "'"));
     }
 
     /**
@@ -140,8 +143,8 @@ public final class RunningSandbox implements AutoCloseable {
         SandboxMachine m = machine(machineId);
         SandboxAgent agent = agents.get(m.id());
         if (agent == null) {
-            throw new IllegalArgumentException(
-                    "Machine " + machineId + " is offline in the sandbox (no agent runs there): it has no operator panel");
+            throw new IllegalArgumentException("Machine " + machineId
+                    + " is offline in the sandbox (no agent runs there): it has no operator panel");
         }
         if (closed.get()) {
             throw new IllegalStateException("The sandbox is closed");

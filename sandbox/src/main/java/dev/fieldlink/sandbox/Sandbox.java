@@ -79,7 +79,8 @@ public final class Sandbox {
                         SandboxAgent.switches(m),
                         Fleet.MAX_SESSION_MINUTES));
                 if (m.online()) {
-                    Path agentDir = Files.createDirectories(dir.resolve("agents").resolve(m.id()));
+                    Path agentDir =
+                            Files.createDirectories(dir.resolve("agents").resolve(m.id()));
                     SandboxAgent agent = SandboxAgent.start(e, agentDir, relay, options.clock(), options, scheduler);
                     toClose.add(agent.agent);
                     agents.put(m.id(), agent);
