@@ -11,7 +11,7 @@ import dev.fieldlink.sandbox.SandboxMachine.Behaviour;
 import java.util.List;
 
 /**
- * The simulated fleet: fourteen machines in six countries of three regions, three product lines. The special cases
+ * The simulated fleet: fourteen machines in eight countries of three regions, three product lines. The special cases
  * (offline, remote service off, declining, never answering) are all in DACH on lines {@code anna.dach} is certified
  * for, so one trainee meets every outcome. Customers, sites and people are invented.
  */
