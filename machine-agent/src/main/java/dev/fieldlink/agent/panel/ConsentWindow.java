@@ -105,6 +105,16 @@ final class ConsentWindow extends JFrame {
         getRootPane().setDefaultButton(null);
     }
 
+    /** Shows {@code mark} (e.g. SANDBOX) above the request, in the alarm colour, as the strip does. */
+    void mark(String mark) {
+        JLabel label = new JLabel(mark);
+        label.setFont(label.getFont().deriveFont(Font.BOLD));
+        label.setForeground(UIManager.getColor("Fieldlink.strip.alarm"));
+        label.setBorder(BorderFactory.createEmptyBorder(8, 16, 0, 16));
+        getContentPane().add(label, BorderLayout.NORTH);
+        pack();
+    }
+
     private void row(JPanel p, GridBagConstraints c, int y, String key, JLabel value) {
         c.gridy = y;
         c.gridx = 0;

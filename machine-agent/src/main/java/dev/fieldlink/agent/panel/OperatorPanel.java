@@ -65,7 +65,7 @@ public final class OperatorPanel {
 
     /**
      * Marks every window of this panel as part of the sandbox (training): the mark appears in each title and on the
-     * strip and banner. Call before {@link #show}.
+     * strip, the consent window and the banner. Call before {@link #show}.
      */
     public void markSandbox(String mark) {
         for (Frame f : new Frame[] {strip, consent, banner, screenWindow}) {
@@ -74,6 +74,7 @@ public final class OperatorPanel {
             }
         }
         strip.mark(mark);
+        consent.mark(mark);
         banner.mark(mark);
     }
 
