@@ -4,6 +4,7 @@ import dev.fieldlink.console.config.ConsoleSettings;
 import dev.fieldlink.console.config.UserDirectories;
 import dev.fieldlink.console.ui.Theme;
 import dev.fieldlink.console.ui.main.ConsoleLauncher;
+import dev.fieldlink.console.ui.main.SandboxLauncher;
 import java.awt.GraphicsEnvironment;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,8 +16,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code fieldlink-console} entry point: the technician console's window. {@code --sandbox} will start the
- * training sandbox in this process; until the sandbox module lands it describes what it will start.
+ * The {@code fieldlink-console} entry point: the technician console's window. {@code --sandbox} starts the training
+ * sandbox (a relay on loopback and a simulated fleet) in this process and signs in to it.
  */
 @Command(
         name = "fieldlink-console",
@@ -29,6 +30,12 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--sandbox", description = "Start a simulated fleet in this process and sign in to it.")
     boolean sandbox;
+
+    @Option(
+            names = "--operator",
+            paramLabel = "MACHINE",
+            description = "With --sandbox: also open the real operator panel of this machine (play the operator).")
+    String operator;
 
     @Option(names = "--relay", paramLabel = "HOST[:PORT]", description = "Relay address (default: the last one used).")
     String relay;
@@ -54,25 +61,25 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (sandbox) {
-            System.out.println("""
-                    Fieldlink sandbox (planned): a relay on loopback with an in-memory database and throw-away keys,
-                    a simulated fleet of 12 machines in 3 regions and 3 product lines, and trainee accounts
-                    (technicians, a team lead, a trainer) with their passwords and TOTP secrets printed here.
-                    The console then opens its login window with these accounts offered.""");
-            return 0;
-        }
         if (GraphicsEnvironment.isHeadless()) {
             System.err.println("fieldlink-console: no display available; the console needs a graphical desktop"
-                    + " (use the fieldlink command line instead)");
+                    + " (use the fieldlink command line instead; 'fieldlink sandbox' runs the sandbox headless)");
             return 1;
+        }
+        if (operator != null && !sandbox) {
+            System.err.println("fieldlink-console: --operator works only with --sandbox");
+            return 2;
         }
         Path config = UserDirectories.config();
         ConsoleSettings settings = ConsoleSettings.load(config);
+        if (sandbox) {
+            SandboxLauncher.open(locale(settings), theme(settings), operator, Clock.systemDefaultZone());
+            return WINDOW_OPEN;
+        }
         ConsoleLauncher.open(
                 new ConsoleLauncher.Options(
                         locale(settings),
-                        "dark".equalsIgnoreCase(theme != null ? theme : settings.theme()) ? Theme.DARK : Theme.LIGHT,
+                        theme(settings),
                         false,
                         relay != null ? relay : settings.relay(),
                         pin != null ? pin : settings.pin(),
@@ -81,6 +88,10 @@ public final class Main implements Callable<Integer> {
                         config),
                 Clock.systemDefaultZone());
         return WINDOW_OPEN;
+    }
+
+    private Theme theme(ConsoleSettings settings) {
+        return "dark".equalsIgnoreCase(theme != null ? theme : settings.theme()) ? Theme.DARK : Theme.LIGHT;
     }
 
     private Locale locale(ConsoleSettings settings) {
