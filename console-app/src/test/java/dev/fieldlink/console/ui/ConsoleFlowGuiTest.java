@@ -14,8 +14,8 @@ import dev.fieldlink.console.relay.RelayClient;
 import dev.fieldlink.console.ui.history.ReplayDialog;
 import dev.fieldlink.console.ui.main.ConsoleContext;
 import dev.fieldlink.console.ui.main.MainFrame;
+import dev.fieldlink.console.ui.session.RemoteScreenArea;
 import dev.fieldlink.console.ui.session.RequestDialog;
-import dev.fieldlink.console.ui.session.ScreenPlaceholder;
 import dev.fieldlink.console.ui.session.SessionWindow;
 import java.awt.Window;
 import java.nio.file.Files;
@@ -43,6 +43,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ConsoleFlowGuiTest {
     private ScriptedRelay relay;
     private MainFrame frame;
+    private final java.time.Clock replayClock = java.time.Clock.systemUTC();
 
     @TempDir
     Path downloads;
@@ -73,9 +74,10 @@ class ConsoleFlowGuiTest {
                         relay.relay.address().display(), MockRelay.pin().toString(), "", List.of(), false),
                 downloads,
                 (address, tls) -> new RelayClient(address, tls, new InMemoryTokenStore()),
-                ScreenPlaceholder::new,
+                RemoteScreenArea.factory(Duration.ofSeconds(10)),
                 d -> {},
-                Duration.ofMinutes(10));
+                Duration.ofMinutes(10),
+                replayClock);
         frame = onEdt(() -> {
             theme.apply();
             MainFrame f = new MainFrame(context);

@@ -63,6 +63,7 @@ public final class SessionWindow extends JFrame {
     private final Timer ticker;
     private final ZoneId zone;
     private int chatShown;
+    private String reportedLost;
     private boolean ended;
 
     public SessionWindow(
@@ -203,10 +204,19 @@ public final class SessionWindow extends JFrame {
 
         ticker = new Timer(1000, e -> {
             controller.tick();
-            screen.lost().ifPresent(controller::screenLost);
+            reportScreenLost();
         });
         ticker.start();
         controller.setListener(this::show);
+    }
+
+    /** Tells the controller once per loss of the screen connection (the area may reconnect). */
+    private void reportScreenLost() {
+        String why = screen.lost().orElse(null);
+        if (why != null && !why.equals(reportedLost)) {
+            controller.screenLost(why);
+        }
+        reportedLost = why;
     }
 
     private void sendChat() {
