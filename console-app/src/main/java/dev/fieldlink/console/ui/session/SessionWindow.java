@@ -175,6 +175,9 @@ public final class SessionWindow extends JFrame {
         input.add(chatSend, BorderLayout.EAST);
         JPanel figures = new JPanel(new GridLayout(3, 2, 8, 2));
         figures.setName("figures");
+        latency.setName("latency");
+        frames.setName("framesPerSecond");
+        bitrate.setName("bitrate");
         figures.setBorder(BorderFactory.createCompoundBorder(
                 BorderFactory.createTitledBorder(messages.get("session.figures")),
                 BorderFactory.createEmptyBorder(4, 6, 4, 6)));
@@ -251,6 +254,9 @@ public final class SessionWindow extends JFrame {
         chatSend.setEnabled(active);
         chatInput.setEnabled(active);
         String note = state.notice();
+        if (note == null && active && screen.lost().isPresent()) {
+            note = messages.get("session.screenLost", screen.lost().get());
+        }
         if (note == null && active && !state.eventsConnected()) {
             note = messages.get("session.eventsReconnecting");
         }
