@@ -55,6 +55,7 @@ public final class ReplayPlayerPanel extends JPanel {
     private final String sessionId;
     private volatile long shownMillis;
     private volatile boolean playing;
+    private volatile String decodeError;
     private boolean settingSlider;
 
     /** @param player an open player; this panel owns it from now on and closes it in {@link #close()} */
@@ -130,6 +131,9 @@ public final class ReplayPlayerPanel extends JPanel {
                 // Called on the thread that seeks or ticks, holding the player's lock: read what the controls show.
                 shownMillis = player.position().toMillis();
                 playing = player.playing();
+                if (player.error() != null && decodeError == null) {
+                    decodeError = messages.get("replay.failed", player.error().getMessage());
+                }
                 if (refreshQueued.compareAndSet(false, true)) {
                     SwingUtilities.invokeLater(ReplayPlayerPanel.this::refresh);
                 }
@@ -152,6 +156,9 @@ public final class ReplayPlayerPanel extends JPanel {
                 ErrorTexts.clock(Duration.ofMillis(shownMillis)),
                 ErrorTexts.clock(Duration.ofMillis(durationMillis))));
         play.setText(messages.get(playing ? "replay.pause" : "replay.play"));
+        if (decodeError != null && status.getText().isBlank()) {
+            status.setText(decodeError); // frames after a decoding error repeat the last good picture
+        }
     }
 
     private void togglePlay() {
