@@ -1,11 +1,14 @@
 package dev.fieldlink.console.cli;
 
 import dev.fieldlink.console.relay.HistoryQuery;
+import dev.fieldlink.console.relay.RelayClient;
 import dev.fieldlink.protocol.api.HistoryDetail;
 import dev.fieldlink.protocol.api.HistoryEntry;
 import dev.fieldlink.protocol.api.Page;
 import dev.fieldlink.protocol.audit.AuditEvent;
 import dev.fieldlink.protocol.session.SessionState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -168,14 +171,28 @@ final class HistoryCommand implements Runnable {
         String every;
 
         @Override
-        public Integer call() throws Exception {
+        public Integer call() {
             Duration interval = parseInterval(every);
-            Files.createDirectories(out);
+            RelayClient client = parent.root.profile().signedIn();
             Path recording = out.resolve(id + ".flrec");
-            long bytes = parent.root.profile().signedIn().downloadRecording(id, recording, b -> {});
+            try {
+                Files.createDirectories(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not create " + out + ": " + e.getMessage(), e);
+            }
+            long bytes = client.downloadRecording(id, recording, b -> {});
             parent.root.out().printf("Recording of %s: %d bytes in %s%n", id, bytes, recording);
-            throw new IllegalStateException("writing frames every " + interval.toSeconds() + " s is not available"
-                    + " in this build yet: it needs the session-viewer's replay player, which has not landed");
+            FrameExport.Result result = FrameExport.write(recording, out, interval, parent.root.clock);
+            parent.root
+                    .out()
+                    .printf(
+                            "%d frames written to %s (every %s of %s recorded)%n",
+                            result.frames(), out, every.strip(), FrameExport.clock(result.duration()));
+            if (result.error() != null) {
+                parent.root.spec.commandLine().getErr().println("fieldlink: " + result.error());
+                return 1;
+            }
+            return 0;
         }
     }
 

@@ -1,18 +1,26 @@
 package dev.fieldlink.console.cli;
 
+import dev.fieldlink.console.relay.CancelToken;
 import dev.fieldlink.console.relay.RelayClient;
 import dev.fieldlink.console.relay.RelayException;
 import dev.fieldlink.console.relay.SessionEventStream;
+import dev.fieldlink.console.screen.ScreenConnector;
 import dev.fieldlink.protocol.api.SessionEvent;
 import dev.fieldlink.protocol.api.SessionRequest;
 import dev.fieldlink.protocol.api.SessionView;
 import dev.fieldlink.protocol.session.SessionState;
+import dev.fieldlink.viewer.client.RfbClientConfig;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -198,16 +206,39 @@ final class SessionCommand implements Runnable {
         @ParentCommand
         SessionCommand parent;
 
-        @Parameters(paramLabel = "ID")
+        @Parameters(paramLabel = "ID", description = "An active session of yours.")
         String id;
 
-        @Option(names = "--out", required = true, paramLabel = "FILE.png")
+        @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "Where to write the PNG.")
         Path out;
+
+        @Option(
+                names = "--timeout",
+                defaultValue = "20s",
+                paramLabel = "DURATION",
+                description = "How long to wait for the first complete picture (default 20s).")
+        String timeout;
 
         @Override
         public void run() {
-            throw new IllegalStateException("session snapshot is not available in this build yet: it needs the"
-                    + " session-viewer's RFB client, which has not landed");
+            Duration wait = HistoryCommand.parseInterval(timeout);
+            RelayClient client = parent.root.profile().signedIn();
+            BufferedImage frame =
+                    new ScreenConnector(client, RfbClientConfig.defaults(), wait).snapshot(id, wait, new CancelToken());
+            Path file = out.toAbsolutePath();
+            try {
+                if (file.getParent() != null) {
+                    Files.createDirectories(file.getParent());
+                }
+                if (!ImageIO.write(frame, "png", file.toFile())) {
+                    throw new IllegalStateException("No PNG writer in this Java runtime");
+                }
+                parent.root
+                        .out()
+                        .printf("%s  %dx%d  %d bytes%n", out, frame.getWidth(), frame.getHeight(), Files.size(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not write " + out + ": " + e.getMessage(), e);
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.fieldlink.console.ui;
 
 import dev.fieldlink.console.relay.RelayException;
+import dev.fieldlink.console.screen.ScreenException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -17,6 +18,13 @@ public final class ErrorTexts {
 
     /** One or two sentences for {@code failure}; never a stack trace. */
     public String describe(RuntimeException failure, String relay) {
+        if (failure instanceof ScreenException s) {
+            return switch (s.reason()) {
+                case TIMEOUT -> messages.get("error.screenTimeout");
+                case FAILED -> messages.get("error.screenFailed", s.getMessage());
+                case CANCELLED -> messages.get("error.cancelled");
+            };
+        }
         if (!(failure instanceof RelayException e)) {
             return messages.get("error.unexpected", String.valueOf(failure.getMessage()));
         }

@@ -3,7 +3,10 @@ package dev.fieldlink.console.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldlink.console.relay.MockRelay;
+import dev.fieldlink.console.screen.TestRecordings;
+import dev.fieldlink.console.screen.TestScreen;
 import dev.fieldlink.console.ui.ScriptedRelay;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,7 +16,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -162,6 +167,110 @@ class FieldlinkCliTest {
                         "soon"))
                 .isEqualTo(1);
         assertThat(err).contains("Not an interval: soon");
+    }
+
+    @Test
+    void sessionSnapshot_writesThePngTheMachineShows_throughTheSshTunnel() throws Exception {
+        BufferedImage hmi = TestScreen.hmi(640, 400, "Speedmaster XL 106", "E42");
+        try (TestScreen screen = new TestScreen(hmi)) {
+            relay.screen = screen;
+            login("anna");
+            relay.consent.countDown();
+            assertThat(run("", "session", "request", "m1", "--reason", "E42", "--wait"))
+                    .as(err)
+                    .isZero();
+            Path png = config.resolve("shots/frame.png");
+            assertThat(run("", "session", "snapshot", "s1", "--out", png.toString()))
+                    .as(err)
+                    .isZero();
+            assertThat(out).startsWith(png.toString()).contains("640x400").contains(Files.size(png) + " bytes");
+            BufferedImage written = ImageIO.read(png.toFile());
+            assertThat(written.getWidth()).isEqualTo(640);
+            assertThat(written.getHeight()).isEqualTo(400);
+            for (int y = 0; y < 400; y++) {
+                for (int x = 0; x < 640; x++) {
+                    if ((written.getRGB(x, y) & 0xFFFFFF) != (hmi.getRGB(x, y) & 0xFFFFFF)) {
+                        throw new AssertionError("pixel " + x + "," + y + " differs");
+                    }
+                }
+            }
+            assertThat(screen.connections()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void sessionSnapshot_ofASessionWithoutScreen_isOneLine_exit1() {
+        login("anna");
+        assertThat(run(
+                        "",
+                        "session",
+                        "snapshot",
+                        "s9",
+                        "--out",
+                        config.resolve("f.png").toString()))
+                .isEqualTo(1);
+        assertThat(err).isEqualTo("fieldlink: The session is not active" + System.lineSeparator());
+        assertThat(run("", "session", "snapshot", "s9")).isEqualTo(2);
+        assertThat(err).contains("--out");
+    }
+
+    @Test
+    void historyReplay_writesOneSortableFramePerInterval_ofARealRecording() throws Exception {
+        Path recording = config.resolve("source.flrec");
+        List<BufferedImage> live = TestRecordings.write(recording, 5); // steps at 0, 2.5, 5, 7.5, 10 s
+        relay.recording = Files.readAllBytes(recording);
+        login("lead");
+        Path frames = config.resolve("frames");
+        assertThat(run("", "history", "replay", "h1", "--out", frames.toString(), "--every", "5s"))
+                .as(err)
+                .isZero();
+        assertThat(out).contains("3 frames written to " + frames);
+        try (var files = Files.list(frames)) {
+            assertThat(files.map(f -> f.getFileName().toString())
+                            .filter(n -> n.endsWith(".png"))
+                            .sorted())
+                    .containsExactly("frame-00000s.png", "frame-00005s.png", "frame-00010s.png");
+        }
+        for (int i = 0; i < 3; i++) {
+            BufferedImage png = ImageIO.read(
+                    frames.resolve(String.format("frame-%05ds.png", i * 5)).toFile());
+            BufferedImage expected = live.get(i * 2);
+            assertThat(png.getRGB(TestRecordings.MARKER_X, TestRecordings.MARKER_Y) & 0xFFFFFF)
+                    .as("frame %d", i)
+                    .isEqualTo(TestRecordings.colour(i * 2));
+            assertThat(png.getRGB(320, 300)).isEqualTo(expected.getRGB(320, 300));
+        }
+
+        assertThat(run(
+                        "",
+                        "history",
+                        "replay",
+                        "h1",
+                        "--out",
+                        config.resolve("f2").toString(),
+                        "--every",
+                        "2500ms"))
+                .as(err)
+                .isZero();
+        assertThat(out).contains("5 frames written");
+        assertThat(Files.exists(config.resolve("f2/frame-00007500ms.png"))).isTrue();
+    }
+
+    @Test
+    void historyReplay_ofAFileThatIsNoRecording_isOneLine_exit1() {
+        login("lead");
+        assertThat(run(
+                        "",
+                        "history",
+                        "replay",
+                        "h1",
+                        "--out",
+                        config.resolve("frames").toString()))
+                .isEqualTo(1);
+        assertThat(err)
+                .startsWith("fieldlink: The recording cannot be replayed: ")
+                .contains("not a Fieldlink recording");
+        assertThat(err.lines().count()).isEqualTo(1);
     }
 
     @Test

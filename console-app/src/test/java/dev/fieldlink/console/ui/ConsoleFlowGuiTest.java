@@ -11,13 +11,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fieldlink.auth.client.InMemoryTokenStore;
 import dev.fieldlink.console.relay.MockRelay;
 import dev.fieldlink.console.relay.RelayClient;
+import dev.fieldlink.console.screen.TestRecordings;
+import dev.fieldlink.console.screen.TestScreen;
 import dev.fieldlink.console.ui.history.ReplayDialog;
+import dev.fieldlink.console.ui.history.ReplayPlayerPanel;
 import dev.fieldlink.console.ui.main.ConsoleContext;
 import dev.fieldlink.console.ui.main.MainFrame;
+import dev.fieldlink.console.ui.session.RemoteScreenArea;
 import dev.fieldlink.console.ui.session.RequestDialog;
-import dev.fieldlink.console.ui.session.ScreenPlaceholder;
 import dev.fieldlink.console.ui.session.SessionWindow;
+import java.awt.Graphics2D;
 import java.awt.Window;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,7 +30,11 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import javax.imageio.ImageIO;
 import javax.swing.AbstractButton;
+import javax.swing.JComboBox;
+import javax.swing.JComponent;
+import javax.swing.JSlider;
 import javax.swing.JTable;
 import javax.swing.text.JTextComponent;
 import org.junit.jupiter.api.AfterEach;
@@ -43,13 +52,18 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ConsoleFlowGuiTest {
     private ScriptedRelay relay;
     private MainFrame frame;
+    private final java.time.Clock replayClock = java.time.Clock.systemUTC();
 
     @TempDir
     Path downloads;
 
+    private TestScreen screen;
+
     @BeforeEach
     void start() throws Exception {
         relay = new ScriptedRelay();
+        screen = new TestScreen(TestScreen.hmi(1024, 640, "Speedmaster XL 106 \u2013 Feeder", "E42 sensor"));
+        relay.screen = screen;
     }
 
     @AfterEach
@@ -60,6 +74,30 @@ class ConsoleFlowGuiTest {
             }
         });
         relay.close();
+        screen.close();
+    }
+
+    private static String label(Window window, String name) {
+        return onEdt(() -> Swing.text(window, name));
+    }
+
+    /** What {@code view} shows (as painted) at the remote pixel (x, y) of a {@code w} x {@code h} screen. */
+    private static int shownAt(JComponent view, int w, int h, int x, int y) {
+        return onEdt(() -> {
+            if (view.getWidth() == 0 || view.getHeight() == 0) {
+                return -1;
+            }
+            BufferedImage img = new BufferedImage(view.getWidth(), view.getHeight(), BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = img.createGraphics();
+            view.paint(g);
+            g.dispose();
+            double scale = Math.min(1, Math.min((double) view.getWidth() / w, (double) view.getHeight() / h));
+            int ox = (int) Math.max(0, (view.getWidth() - w * scale) / 2);
+            int oy = (int) Math.max(0, (view.getHeight() - h * scale) / 2);
+            int px = Math.min(img.getWidth() - 1, ox + (int) Math.round((x + 0.5) * scale));
+            int py = Math.min(img.getHeight() - 1, oy + (int) Math.round((y + 0.5) * scale));
+            return img.getRGB(px, py) & 0xFFFFFF;
+        });
     }
 
     private void open(Theme theme, Locale locale, boolean sandbox) {
@@ -73,9 +111,10 @@ class ConsoleFlowGuiTest {
                         relay.relay.address().display(), MockRelay.pin().toString(), "", List.of(), false),
                 downloads,
                 (address, tls) -> new RelayClient(address, tls, new InMemoryTokenStore()),
-                ScreenPlaceholder::new,
+                RemoteScreenArea.factory(Duration.ofSeconds(10)),
                 d -> {},
-                Duration.ofMinutes(10));
+                Duration.ofMinutes(10),
+                replayClock);
         frame = onEdt(() -> {
             theme.apply();
             MainFrame f = new MainFrame(context);
@@ -123,7 +162,7 @@ class ConsoleFlowGuiTest {
         await("request dialog", () -> window(RequestDialog.class) != null);
         RequestDialog dialog = onEdt(() -> window(RequestDialog.class));
         run(dialog::submit);
-        await("reason required", () -> Swing.text(dialog, "requestError").contains("reason"));
+        await("reason required", () -> label(dialog, "requestError").contains("reason"));
         run(() -> dialog.fill("Feeder stops with E42 after plate change", "CASE-1042", 30));
         screenshot(dialog, "request-" + suffix(theme));
         run(dialog::submit);
@@ -146,12 +185,45 @@ class ConsoleFlowGuiTest {
         await(
                 "events reconnected",
                 () -> ((javax.swing.JLabel) find(session, "notice")).getText().isBlank());
+
+        // The machine's real screen, through the SSH tunnel and RFB, drawn in the window.
+        await("remote screen shown", () -> find(session, "remoteScreen") != null);
+        JComponent view = onEdt(() -> find(session, "remoteScreen"));
+        await(
+                "the HMI's pixels in the window",
+                () -> shownAt(view, 1024, 640, 512, 320) == TestScreen.CENTER_COLOUR
+                        && shownAt(view, 1024, 640, 10, 10) == 0x1F3A5F);
+        await("connection figures", () -> !label(session, "bitrate").equals("\u2013"));
+        assertThat(onEdt(() -> view.isFocusOwner() || view.isFocusable())).isTrue();
         screenshot(session, "session-" + suffix(theme));
+
+        // 1:1 and view-only switch the view, not the connection.
+        run(() -> ((AbstractButton) find(session, "fit")).doClick());
+        run(() -> ((AbstractButton) find(session, "viewOnly")).doClick());
+        assertThat(onEdt(() -> ((dev.fieldlink.viewer.swing.RemoteScreenView) view).scaleMode()))
+                .isEqualTo(dev.fieldlink.viewer.swing.ScaleMode.ONE_TO_ONE);
+        assertThat(onEdt(() -> ((dev.fieldlink.viewer.swing.RemoteScreenView) view).isViewOnly()))
+                .isTrue();
+        run(() -> ((AbstractButton) find(session, "fit")).doClick());
+        run(() -> ((AbstractButton) find(session, "viewOnly")).doClick());
+
+        // The machine's side drops the screen connection: the window says so, and can reconnect.
+        screen.dropConnections();
+        await("lost notice", () -> find(session, "screenLostText") != null);
+        assertThat(label(session, "screenLostText"))
+                .isEqualTo("The screen connection was lost: the relay or the machine closed the connection.");
+        await("notice bar", () -> label(session, "notice").startsWith("The screen connection was lost"));
+        screenshot(session, "session-lost-" + suffix(theme));
+        run(() -> ((AbstractButton) find(session, "reconnect")).doClick());
+        await("reconnected", () -> find(session, "remoteScreen") != null && screen.connections() == 2);
+        JComponent again = onEdt(() -> find(session, "remoteScreen"));
+        await("the HMI again", () -> shownAt(again, 1024, 640, 512, 320) == TestScreen.CENTER_COLOUR);
 
         run(() -> ((AbstractButton) find(session, "end")).doClick());
         await("end notice", session::showsEndNotice);
         assertThat(onEdt(() -> ((JTextComponent) find(session, "endText")).getText()))
                 .isEqualTo("You ended the session.");
+        await("screen connection closed", () -> screen.openConnections() == 0);
         screenshot(session, "session-ended-" + suffix(theme));
     }
 
@@ -168,7 +240,7 @@ class ConsoleFlowGuiTest {
         run(() -> dialog.fill("Colour register drifts", "", 15));
         run(dialog::submit);
         await("outcome", () -> dialog.shownCard().equals("outcome"));
-        assertThat(onEdt(() -> Swing.text(dialog, "outcome"))).isEqualTo("The operator at Linz declined the request.");
+        assertThat(label(dialog, "outcome")).isEqualTo("The operator at Linz declined the request.");
         screenshot(dialog, "declined-light");
     }
 
@@ -212,7 +284,10 @@ class ConsoleFlowGuiTest {
 
     @ParameterizedTest
     @EnumSource(Theme.class)
-    void teamLead_filtersHistory_readsTheTimeline_andDownloadsTheRecording(Theme theme) throws Exception {
+    void teamLead_filtersHistory_readsTheTimeline_andReplaysTheRecording(Theme theme) throws Exception {
+        Path recording = downloads.resolve("source.flrec");
+        TestRecordings.write(recording, 5); // marker colour changes at 0, 2.5, 5, 7.5, 10 s
+        relay.recording = Files.readAllBytes(recording);
         open(theme, Locale.ENGLISH, false);
         await("login form", () -> find(frame, "signIn") != null);
         signIn("lead", "correct horse battery");
@@ -229,7 +304,34 @@ class ConsoleFlowGuiTest {
                 "replay downloaded",
                 () -> window(ReplayDialog.class) != null
                         && window(ReplayDialog.class).shownCard().equals("player"));
-        assertThat(Files.size(downloads.resolve("h1.flrec"))).isEqualTo(300_000);
-        screenshot(onEdt(() -> window(ReplayDialog.class)), "replay-" + suffix(theme));
+        assertThat(Files.mismatch(downloads.resolve("h1.flrec"), recording)).isEqualTo(-1);
+        ReplayDialog dialog = onEdt(() -> window(ReplayDialog.class));
+        await("player", () -> onEdt(dialog::player) != null);
+        ReplayPlayerPanel player = onEdt(dialog::player);
+        JComponent view = onEdt(() -> find(dialog, "replayScreen"));
+        int mx = TestRecordings.MARKER_X;
+        int my = TestRecordings.MARKER_Y;
+        await("first frame", () -> shownAt(view, 800, 500, mx, my) == TestRecordings.colour(0));
+        assertThat(label(dialog, "replayTime")).isEqualTo("0:00 / 0:10");
+
+        // Seek: the slider and the picture follow.
+        run(() -> ((JSlider) find(dialog, "replaySlider")).setValue(5000));
+        await("seeked to 0:05", () -> player.shownMillis() == 5000);
+        await("frame at 0:05", () -> shownAt(view, 800, 500, mx, my) == TestRecordings.colour(2));
+        assertThat(label(dialog, "replayTime")).isEqualTo("0:05 / 0:10");
+        screenshot(dialog, "replay-" + suffix(theme));
+
+        // Export the frame shown as PNG.
+        Path png = downloads.resolve("frame-5s.png");
+        run(() -> player.exportTo(png));
+        await("exported", () -> label(dialog, "replayStatus").startsWith("Frame saved to"));
+        assertThat(ImageIO.read(png.toFile()).getRGB(mx, my) & 0xFFFFFF).isEqualTo(TestRecordings.colour(2));
+
+        // Play at 16x to the end: the picture shows the last step and the player stops by itself.
+        run(() -> ((JComboBox<?>) find(dialog, "replaySpeed")).setSelectedIndex(4));
+        run(() -> ((AbstractButton) find(dialog, "replayPlay")).doClick());
+        await("played to the end", () -> player.shownMillis() == 10_000 && !player.isPlaying());
+        await("last frame", () -> shownAt(view, 800, 500, mx, my) == TestRecordings.colour(4));
+        assertThat(label(dialog, "replayPlay")).isEqualTo("Play");
     }
 }

@@ -48,6 +48,10 @@ public final class ScriptedRelay extends Dispatcher implements AutoCloseable {
     private final Map<String, SessionView> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     private volatile String user = "anna";
+    /** The machine's screen behind the ticket endpoint; without it, tickets are refused as the relay would. */
+    public volatile dev.fieldlink.console.screen.TestScreen screen;
+    /** What {@code history/sessions/{id}/recording} serves. */
+    public volatile byte[] recording = new byte[300_000];
 
     public ScriptedRelay() throws IOException {
         relay = new MockRelay();
@@ -209,6 +213,13 @@ public final class ScriptedRelay extends Dispatcher implements AutoCloseable {
                             : with(s, SessionState.CANCELLED, null, EndCause.CANCELLED));
             return new MockResponse.Builder().code(204).build();
         }
+        if (path.matches("sessions/[^/]+/ticket") && method.equals("POST")) {
+            SessionView s = sessions.get(path.split("/")[1]);
+            if (screen == null || s == null || s.state() != SessionState.ACTIVE) {
+                return problem(409, "invalid-state", "The session is not active");
+            }
+            return json(200, screen.ticket("u-" + user));
+        }
         if (path.matches("sessions/[^/]+/(messages|extend)")) {
             return new MockResponse.Builder().code(202).build();
         }
@@ -221,7 +232,7 @@ public final class ScriptedRelay extends Dispatcher implements AutoCloseable {
         if (path.matches("history/sessions/[^/]+/recording")) {
             return new MockResponse.Builder()
                     .code(200)
-                    .body(new Buffer().write(new byte[300_000]))
+                    .body(new Buffer().write(recording))
                     .build();
         }
         if (path.matches("history/sessions/[^/]+")) {

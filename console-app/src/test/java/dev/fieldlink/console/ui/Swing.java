@@ -23,6 +23,13 @@ public final class Swing {
     private Swing() {}
 
     public static <T> T onEdt(Callable<T> action) {
+        if (SwingUtilities.isEventDispatchThread()) {
+            try {
+                return action.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         AtomicReference<T> result = new AtomicReference<>();
         AtomicReference<Exception> failure = new AtomicReference<>();
         try {
@@ -83,11 +90,17 @@ public final class Swing {
         return null;
     }
 
-    /** The text of the text component named {@code name}, or "" when there is none (call on the EDT). */
+    /** The text of the text component, label or button named {@code name}, or "" when there is none (call on the EDT). */
     public static String text(Container root, String name) {
         Component c = find(root, name);
         if (c == null) {
             c = findAny(root, name);
+        }
+        if (c instanceof javax.swing.JLabel l) {
+            return l.getText();
+        }
+        if (c instanceof javax.swing.AbstractButton b) {
+            return b.getText();
         }
         return c instanceof javax.swing.text.JTextComponent t ? t.getText() : "";
     }

@@ -4,14 +4,19 @@ import dev.fieldlink.console.relay.CancelToken;
 import dev.fieldlink.console.ui.Forms;
 import dev.fieldlink.console.ui.Messages;
 import dev.fieldlink.console.ui.SandboxMark;
+import dev.fieldlink.console.ui.UiTasks;
 import dev.fieldlink.protocol.api.HistoryEntry;
+import dev.fieldlink.viewer.recording.ReplayPlayer;
 import java.awt.BorderLayout;
 import java.awt.CardLayout;
 import java.awt.FlowLayout;
 import java.awt.GridBagLayout;
 import java.awt.Window;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JDialog;
@@ -22,20 +27,24 @@ import javax.swing.JTextArea;
 import javax.swing.SwingUtilities;
 
 /**
- * Replays a session's recording: downloads it (progress, Cancel), then shows the player. PLACEHOLDER for the
- * player until the session-viewer's {@code ReplayPlayer} lands on main: the download is real, the player panel
- * says where playback will appear. Use on the EDT.
+ * Replays a session's recording: downloads it (progress, Cancel), opens it off the EDT, then shows the
+ * {@link ReplayPlayerPanel}. Closing the dialog cancels what is under way and closes the player. Use on the EDT.
  */
 public final class ReplayDialog extends JDialog {
     private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private final CardLayout cards = new CardLayout();
     private final JPanel content = new JPanel(cards);
     private final JProgressBar progress = new JProgressBar();
     private final JLabel progressText = new JLabel(" ");
-    private final JTextArea playerText = Forms.message("replayText");
     private final JTextArea error = Forms.error(Forms.message("replayError"));
+    private final JPanel player = new JPanel(new BorderLayout(0, 8));
+    private final transient Messages messages;
+    private final String sessionId;
     private transient CancelToken download;
+    private transient CancelToken opening;
+    private ReplayPlayerPanel panel;
     private String card = "download";
 
     public ReplayDialog(
@@ -44,8 +53,13 @@ public final class ReplayDialog extends JDialog {
             Messages messages,
             SandboxMark mark,
             HistoryEntry session,
-            Path directory) {
+            Path directory,
+            UiTasks tasks,
+            Clock clock,
+            ZoneId zone) {
         super(owner, ModalityType.MODELESS);
+        this.messages = messages;
+        this.sessionId = session.sessionId();
         setTitle(mark.title(messages.get("replay.title", session.machineName())));
         progress.setMaximum(1000);
         progress.setName("replayProgress");
@@ -63,24 +77,29 @@ public final class ReplayDialog extends JDialog {
         Forms.wide(loading, 4, row, 12);
         content.add(loading, "download");
 
-        JPanel player = new JPanel(new BorderLayout(0, 8));
-        player.setName("replayPlaceholder");
-        player.setBorder(BorderFactory.createEmptyBorder(16, 16, 16, 16));
-        JPanel screen = new JPanel(new GridBagLayout());
-        screen.setBorder(BorderFactory.createDashedBorder(null, 2, 6, 4, false));
-        playerText.setColumns(40);
-        screen.add(playerText);
-        player.add(Forms.heading(new JLabel(messages.get("replay.placeholder.title")), "h2"), BorderLayout.NORTH);
-        player.add(screen, BorderLayout.CENTER);
+        player.setName("replayPlayerCard");
+        player.setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 8));
+        JLabel heading = Forms.heading(
+                new JLabel(messages.get(
+                        "replay.heading",
+                        session.machineName(),
+                        session.technicianName(),
+                        session.startedAt() == null
+                                ? ""
+                                : DAY.format(session.startedAt().atZone(zone)))),
+                "h3");
+        heading.setBorder(BorderFactory.createEmptyBorder(0, 4, 0, 4));
+        player.add(heading, BorderLayout.NORTH);
         JButton close = new JButton(messages.get("action.close"));
+        close.setName("replayClose");
         close.addActionListener(e -> dispose());
-        JPanel closeRow = new JPanel(new FlowLayout(FlowLayout.TRAILING, 0, 0));
+        JPanel closeRow = new JPanel(new FlowLayout(FlowLayout.TRAILING, 4, 0));
         closeRow.add(close);
         player.add(closeRow, BorderLayout.SOUTH);
         content.add(player, "player");
 
         setContentPane(mark.wrap(content));
-        setSize(720, 480);
+        setSize(980, 680);
         setLocationRelativeTo(owner);
 
         long expected = session.recordingBytes() == null ? 0 : session.recordingBytes();
@@ -94,9 +113,12 @@ public final class ReplayDialog extends JDialog {
                 }),
                 file -> {
                     download = null;
-                    playerText.setText(messages.get("replay.placeholder.text", file.toString(), size(file) / 1024));
-                    cards.show(content, "player");
-                    card = "player";
+                    progressText.setText(messages.get("replay.opening"));
+                    opening = tasks.run(
+                            working -> open(file, clock),
+                            this::showPlayer,
+                            failure -> error.setText(
+                                    messages.get("replay.unreadable", String.valueOf(failure.getMessage()))));
                 },
                 text -> {
                     download = null;
@@ -104,12 +126,37 @@ public final class ReplayDialog extends JDialog {
                 });
     }
 
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (java.io.IOException e) {
-            return 0;
+    private void showPlayer(ReplayPlayer opened) {
+        opening = null;
+        if (!isDisplayable()) {
+            closeQuietly(opened);
+            return;
         }
+        panel = new ReplayPlayerPanel(messages, opened, sessionId);
+        player.add(panel, BorderLayout.CENTER);
+        cards.show(content, "player");
+        card = "player";
+    }
+
+    private static ReplayPlayer open(Path file, Clock clock) {
+        try {
+            return ReplayPlayer.open(file, clock);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(ReplayPlayer p) {
+        try {
+            p.close();
+        } catch (java.io.IOException e) {
+            // nothing was shown from it
+        }
+    }
+
+    /** The player, once the recording is open; null before. */
+    public ReplayPlayerPanel player() {
+        return panel;
     }
 
     /** {@code download} or {@code player}. */
@@ -121,6 +168,13 @@ public final class ReplayDialog extends JDialog {
     public void dispose() {
         if (download != null) {
             download.cancel();
+        }
+        if (opening != null) {
+            opening.cancel();
+        }
+        if (panel != null) {
+            panel.close();
+            panel = null;
         }
         super.dispose();
     }

@@ -7,22 +7,22 @@ import dev.fieldlink.console.ui.Messages;
 import dev.fieldlink.console.ui.SandboxMark;
 import dev.fieldlink.console.ui.UiTasks;
 import dev.fieldlink.console.ui.login.TraineeAccount;
-import dev.fieldlink.console.ui.session.ScreenArea;
+import dev.fieldlink.console.ui.session.ScreenFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * Everything the console's windows are built from, injected once by {@code Main} (or a test).
  *
  * @param clients makes a relay client (with its own in-memory token store) for an address and trust
- * @param screens makes the screen area of a session window
+ * @param screens makes the screen area of a session window (the machine's screen through the relay)
  * @param onSignIn remembers a successful sign-in's relay, pin and username (never the password)
  * @param machinePoll how often the machine list refreshes
+ * @param replayClock the clock recordings play by (a running clock; the countdowns use {@code clock})
  */
 public record ConsoleContext(
         Messages messages,
@@ -32,9 +32,10 @@ public record ConsoleContext(
         LoginDefaults defaults,
         Path downloads,
         BiFunction<RelayAddress, RelayTls, RelayClient> clients,
-        Function<Messages, ScreenArea> screens,
+        ScreenFactory screens,
         Consumer<LoginDefaults> onSignIn,
-        Duration machinePoll) {
+        Duration machinePoll,
+        Clock replayClock) {
 
     /** What the sign-in form starts with. */
     public record LoginDefaults(

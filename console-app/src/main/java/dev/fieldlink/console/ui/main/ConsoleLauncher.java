@@ -8,7 +8,7 @@ import dev.fieldlink.console.ui.SandboxMark;
 import dev.fieldlink.console.ui.Theme;
 import dev.fieldlink.console.ui.UiTasks;
 import dev.fieldlink.console.ui.login.TraineeAccount;
-import dev.fieldlink.console.ui.session.ScreenPlaceholder;
+import dev.fieldlink.console.ui.session.RemoteScreenArea;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +60,7 @@ public final class ConsoleLauncher {
                 defaults,
                 downloads,
                 (address, tls) -> new RelayClient(address, tls, new InMemoryTokenStore()),
-                ScreenPlaceholder::new,
+                RemoteScreenArea.factory(Duration.ofSeconds(20)),
                 signedIn -> {
                     if (options.sandbox() || options.configDirectory() == null) {
                         return;
@@ -74,7 +74,8 @@ public final class ConsoleLauncher {
                         LOG.warn("Could not save the console settings: {}", e.toString());
                     }
                 },
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10),
+                clock);
     }
 
     /** Installs the theme and opens the main window; returns at once (the EDT keeps the JVM alive). */

@@ -1,6 +1,7 @@
 package dev.fieldlink.console.ui.main;
 
 import com.formdev.flatlaf.FlatClientProperties;
+import dev.fieldlink.console.relay.RelayClient;
 import dev.fieldlink.console.ui.Forms;
 import dev.fieldlink.console.ui.Messages;
 import dev.fieldlink.console.ui.Theme;
@@ -131,8 +132,9 @@ public final class MainFrame extends JFrame {
     }
 
     private void request(MachineView machine) {
+        RelayClient relay = signedIn.client();
         SessionController controller = new SessionController(
-                signedIn.client(),
+                relay,
                 context.tasks(),
                 messages,
                 context.clock(),
@@ -143,7 +145,12 @@ public final class MainFrame extends JFrame {
                     active,
                     messages,
                     context.mark(),
-                    context.screens().apply(messages),
+                    context.screens()
+                            .open(
+                                    messages,
+                                    context.tasks(),
+                                    relay,
+                                    active.state().session().id()),
                     context.clock().getZone());
             window.setLocationRelativeTo(this);
             window.setVisible(true);
@@ -152,7 +159,17 @@ public final class MainFrame extends JFrame {
     }
 
     private void replay(HistoryController controller, HistoryEntry entry) {
-        new ReplayDialog(this, controller, messages, context.mark(), entry, context.downloads()).setVisible(true);
+        new ReplayDialog(
+                        this,
+                        controller,
+                        messages,
+                        context.mark(),
+                        entry,
+                        context.downloads(),
+                        context.tasks(),
+                        context.replayClock(),
+                        context.clock().getZone())
+                .setVisible(true);
     }
 
     private void signOut() {

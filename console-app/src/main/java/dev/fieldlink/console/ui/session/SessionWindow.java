@@ -63,6 +63,7 @@ public final class SessionWindow extends JFrame {
     private final Timer ticker;
     private final ZoneId zone;
     private int chatShown;
+    private String reportedLost;
     private boolean ended;
 
     public SessionWindow(
@@ -174,6 +175,9 @@ public final class SessionWindow extends JFrame {
         input.add(chatSend, BorderLayout.EAST);
         JPanel figures = new JPanel(new GridLayout(3, 2, 8, 2));
         figures.setName("figures");
+        latency.setName("latency");
+        frames.setName("framesPerSecond");
+        bitrate.setName("bitrate");
         figures.setBorder(BorderFactory.createCompoundBorder(
                 BorderFactory.createTitledBorder(messages.get("session.figures")),
                 BorderFactory.createEmptyBorder(4, 6, 4, 6)));
@@ -203,10 +207,19 @@ public final class SessionWindow extends JFrame {
 
         ticker = new Timer(1000, e -> {
             controller.tick();
-            screen.lost().ifPresent(controller::screenLost);
+            reportScreenLost();
         });
         ticker.start();
         controller.setListener(this::show);
+    }
+
+    /** Tells the controller once per loss of the screen connection (the area may reconnect). */
+    private void reportScreenLost() {
+        String why = screen.lost().orElse(null);
+        if (why != null && !why.equals(reportedLost)) {
+            controller.screenLost(why);
+        }
+        reportedLost = why;
     }
 
     private void sendChat() {
@@ -241,6 +254,9 @@ public final class SessionWindow extends JFrame {
         chatSend.setEnabled(active);
         chatInput.setEnabled(active);
         String note = state.notice();
+        if (note == null && active && screen.lost().isPresent()) {
+            note = messages.get("session.screenLost", screen.lost().get());
+        }
         if (note == null && active && !state.eventsConnected()) {
             note = messages.get("session.eventsReconnecting");
         }
