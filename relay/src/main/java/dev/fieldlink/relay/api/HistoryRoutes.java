@@ -101,6 +101,9 @@ final class HistoryRoutes {
             partial = true;
         }
         long length = end - start + 1;
+        // Byte ranges and Content-Length count the file's own bytes: never gzip it on the way (recordings are
+        // compressed already), whatever the client's Accept-Encoding says.
+        ctx.disableCompression();
         ctx.header("Accept-Ranges", "bytes");
         ctx.header("Content-Length", Long.toString(length));
         ctx.header("Content-Disposition", "attachment; filename=\"" + file.getFileName() + "\"");
