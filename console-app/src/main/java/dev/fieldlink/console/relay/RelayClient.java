@@ -61,7 +61,9 @@ public final class RelayClient {
     private static final Logger LOG = LoggerFactory.getLogger(RelayClient.class);
     private static final MediaType JSON = MediaType.get("application/json");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
-    private static final int PAGE_SIZE = 500;
+    /** The relay's largest page of machines (docs/openapi.yaml: limit, maximum 200). */
+    private static final int PAGE_SIZE = 200;
+
     private static final int MAX_PAGES = 200;
 
     /** Typed settings with their defaults. */
