@@ -43,6 +43,9 @@ public record AgentStatusFile(
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof java.nio.channels.ClosedByInterruptException) {
+                return; // the agent is stopping and interrupted its status writer; the next start writes it again
+            }
             org.slf4j.LoggerFactory.getLogger(AgentStatusFile.class).warn("Cannot write {}: {}", FILE, e.getMessage());
         }
     }
