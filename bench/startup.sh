@@ -27,12 +27,13 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 # Milliseconds until a window whose title contains $1 is mapped, for the command in "${@:2}".
 until_window() {
   local title=$1; shift
-  local start pid
+  local start pid out
+  out=$(mktemp -p "$work")
   start=$(now_ms)
-  "$@" >"$work/out" 2>&1 &
+  "$@" >"$out" 2>&1 &
   pid=$!
   while ! xwininfo -root -tree 2>/dev/null | grep -q "$title\""; do
-    kill -0 "$pid" 2>/dev/null || { echo "startup.sh: $* exited early:" >&2; cat "$work/out" >&2; exit 1; }
+    kill -0 "$pid" 2>/dev/null || { echo "startup.sh: $* exited early:" >&2; cat "$out" >&2; exit 1; }
     [ $(( $(now_ms) - start )) -lt 120000 ] || { echo "startup.sh: no window '$title' in 120 s" >&2; exit 1; }
     sleep 0.02
   done
@@ -42,12 +43,13 @@ until_window() {
 
 # Milliseconds until the command prints its first line.
 until_line() {
-  local start pid
+  local start pid out err
+  out=$(mktemp -p "$work") err=$(mktemp -p "$work")
   start=$(now_ms)
-  "$@" >"$work/out" 2>"$work/err" &
+  "$@" >"$out" 2>"$err" &
   pid=$!
-  while [ ! -s "$work/out" ]; do
-    kill -0 "$pid" 2>/dev/null || { echo "startup.sh: $* exited early:" >&2; cat "$work/err" >&2; exit 1; }
+  while [ ! -s "$out" ]; do
+    kill -0 "$pid" 2>/dev/null || { echo "startup.sh: $* exited early:" >&2; cat "$err" >&2; exit 1; }
     [ $(( $(now_ms) - start )) -lt 120000 ] || { echo "startup.sh: no output in 120 s" >&2; exit 1; }
     sleep 0.02
   done

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Measures the screen splice in one JVM (relay, MINA test agent, MINA test viewer on loopback): throughput both ways
  * and single-byte latency. Prints numbers; asserts nothing about speed. Run with
- * {@code fl-mvn -q -pl relay -am verify -Dtest=SpliceBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * {@code ./mvnw -q -pl relay -am verify -Dtest=SpliceBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * -Dfieldlink.excludedGroups=none} and read {@code relay/target/surefire-reports/*SpliceBenchmark-output.txt}.
  */
 @Tag("benchmark")
