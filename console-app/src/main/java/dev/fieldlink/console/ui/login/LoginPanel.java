@@ -91,6 +91,9 @@ public final class LoginPanel extends JPanel {
             });
             Forms.wide(form, row++, new JLabel(messages.get("login.trainees")), 16);
             Forms.wide(form, row++, accounts, 0);
+            JLabel hint = Forms.muted(new JLabel(messages.get("login.traineesHint")));
+            hint.setName("traineesHint");
+            Forms.wide(form, row++, hint, 4);
         }
         JComponent gap = new JLabel(" ");
         Forms.wide(form, row++, gap, 4);
