@@ -46,7 +46,7 @@ public final class ApiServer implements AutoCloseable {
         MachineRoutes machines = new MachineRoutes(api);
         SessionRoutes sessions = new SessionRoutes(api, bodies, events);
         HistoryRoutes history = new HistoryRoutes(api);
-        SystemRoutes system = new SystemRoutes(api, bodies);
+        SystemRoutes system = new SystemRoutes(api, bodies, settings.metricsToken());
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;

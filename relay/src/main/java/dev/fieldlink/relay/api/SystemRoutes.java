@@ -6,17 +6,28 @@ import dev.fieldlink.protocol.api.HealthResponse;
 import dev.fieldlink.protocol.problem.FieldlinkException;
 import dev.fieldlink.protocol.problem.ProblemType;
 import dev.fieldlink.relay.account.Account;
+import dev.fieldlink.relay.config.Secret;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 
-/** {@code /health}, {@code /metrics}, {@code /.well-known/jwks.json}, {@code audit/verify}, {@code agents/enroll}. */
+/**
+ * {@code /health}, {@code /metrics}, {@code /.well-known/jwks.json}, {@code audit/verify}, {@code agents/enroll}.
+ * Metrics are served only with a configured scrape token, and only to a caller that presents it (deny by default).
+ */
 final class SystemRoutes {
     private final ApiContext api;
     private final JsonBodies bodies;
+    private final byte[] metricsToken;
 
-    SystemRoutes(ApiContext api, JsonBodies bodies) {
+    /**
+     * @param metricsToken the bearer token {@code GET /metrics} requires, or null when metrics are off
+     */
+    SystemRoutes(ApiContext api, JsonBodies bodies, Secret metricsToken) {
         this.api = api;
         this.bodies = bodies;
+        this.metricsToken = metricsToken == null ? null : metricsToken.reveal().getBytes(StandardCharsets.UTF_8);
     }
 
     void register(RoutesConfig r) {
@@ -38,6 +49,24 @@ final class SystemRoutes {
     }
 
     private void metrics(Context ctx) {
+        if (metricsToken == null) {
+            throw new FieldlinkException(
+                    ProblemType.NOT_FOUND,
+                    "metrics are off on this relay; set FIELDLINK_METRICS_TOKEN or http.metricsTokenFile to serve"
+                            + " them to a scraper that presents that token");
+        }
+        String header = ctx.header("Authorization");
+        byte[] presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).trim().getBytes(StandardCharsets.UTF_8)
+                : new byte[0];
+        if (!MessageDigest.isEqual(presented, metricsToken)) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"fieldlink-metrics\"");
+            throw new FieldlinkException(
+                    ProblemType.UNAUTHENTICATED,
+                    header == null
+                            ? "metrics need the scrape token as a bearer token (Authorization: Bearer ...)"
+                            : "the metrics scrape token is wrong");
+        }
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(api.metrics().scrape());
     }

@@ -43,6 +43,7 @@ public record RelaySettings(
      * @param tlsCertificate PEM certificate chain
      * @param tlsPrivateKey PEM PKCS#8 private key (mode 0600)
      * @param generateTls when true and the files are missing, a self-signed certificate is generated into them
+     * @param metricsToken the bearer token a Prometheus scraper sends for {@code GET /metrics}; null: metrics are off
      */
     public record Http(
             String host,
@@ -50,7 +51,8 @@ public record RelaySettings(
             DataSize maxBodySize,
             Path tlsCertificate,
             Path tlsPrivateKey,
-            boolean generateTls) {}
+            boolean generateTls,
+            Secret metricsToken) {}
 
     /**
      * The SSH endpoint.
@@ -172,6 +174,7 @@ public record RelaySettings(
         private String dbUrl;
         private String dbUser;
         private Secret dbPassword;
+        private Secret metricsToken;
         private Integer dbPoolSize;
         private Duration consentTimeout;
         private Integer maxSessionMinutes;
@@ -278,6 +281,12 @@ public record RelaySettings(
 
         public Builder dbUser(String v) {
             dbUser = v;
+            return this;
+        }
+
+        /** The bearer token {@code GET /metrics} requires; without one, metrics are not served. */
+        public Builder metricsToken(Secret v) {
+            metricsToken = v;
             return this;
         }
 
@@ -396,7 +405,8 @@ public record RelaySettings(
                     or(maxBodySize, DataSize.ofKibibytes(64)),
                     or(tlsCertificate, dir.resolve("tls-certificate.pem")),
                     or(tlsPrivateKey, dir.resolve("tls-private-key.pem")),
-                    generateTls);
+                    generateTls,
+                    metricsToken);
             Ssh ssh = new Ssh(
                     sHost,
                     or(sshPort, 8022),

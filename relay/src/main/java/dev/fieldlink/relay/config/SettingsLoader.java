@@ -30,6 +30,9 @@ public final class SettingsLoader {
         key("http.maxBodySize", (b, v) -> b.maxBodySize(DataSize.parse(v)));
         key("http.tlsCertificate", (b, v) -> b.tlsCertificate(Path.of(v)));
         key("http.tlsPrivateKey", (b, v) -> b.tlsPrivateKey(Path.of(v)));
+        key(
+                "http.metricsTokenFile",
+                (b, v) -> b.metricsToken(new Secret(readSecretFile(Path.of(v), "http.metricsTokenFile"))));
         key("ssh.host", RelaySettings.Builder::sshHost);
         key("ssh.port", (b, v) -> b.sshPort(integer(v)));
         key("ssh.advertisedHost", RelaySettings.Builder::sshAdvertisedHost);
@@ -65,6 +68,8 @@ public final class SettingsLoader {
     public static final String ENV_DB_PASSWORD = "FIELDLINK_DB_PASSWORD";
 
     public static final String ENV_TOTP_KEY = "FIELDLINK_TOTP_KEY";
+
+    public static final String ENV_METRICS_TOKEN = "FIELDLINK_METRICS_TOKEN";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final long MAX_FILE_BYTES = 1 << 20;
@@ -102,6 +107,10 @@ public final class SettingsLoader {
         if (totpKey != null && !totpKey.isBlank()) {
             b.totpKey(new Secret(totpKey.trim()));
         }
+        String metricsToken = env.get(ENV_METRICS_TOKEN);
+        if (metricsToken != null && !metricsToken.isBlank()) {
+            b.metricsToken(new Secret(metricsToken.trim()));
+        }
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
@@ -134,11 +143,14 @@ public final class SettingsLoader {
     private static void apply(RelaySettings.Builder b, String key, String value, String where) {
         Key k = KEYS.get(key);
         if (k == null) {
-            if (key.equals("db.password") || key.equals("auth.totpKey")) {
-                throw new SettingsException(where + ": secrets are not read from the config file; set "
-                        + (key.equals("db.password")
-                                ? ENV_DB_PASSWORD + " or db.passwordFile"
-                                : ENV_TOTP_KEY + " or auth.totpKeyFile"));
+            String instead = switch (key) {
+                case "db.password" -> ENV_DB_PASSWORD + " or db.passwordFile";
+                case "auth.totpKey" -> ENV_TOTP_KEY + " or auth.totpKeyFile";
+                case "http.metricsToken" -> ENV_METRICS_TOKEN + " or http.metricsTokenFile";
+                default -> null;
+            };
+            if (instead != null) {
+                throw new SettingsException(where + ": secrets are not read from the config file; set " + instead);
             }
             throw new SettingsException(where + ": unknown setting; known: " + String.join(", ", KEYS.keySet()));
         }

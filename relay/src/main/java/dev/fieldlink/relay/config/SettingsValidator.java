@@ -4,6 +4,9 @@ import java.time.Duration;
 
 /** Checks value ranges once all settings are known; each message names the setting as the config file spells it. */
 final class SettingsValidator {
+    /** 24 characters: 96 bits as hex, more as base64 or with a passphrase. */
+    static final int MIN_METRICS_TOKEN = 24;
+
     private SettingsValidator() {}
 
     static void validate(RelaySettings s) {
@@ -14,6 +17,10 @@ final class SettingsValidator {
         positive("ssh.idleTimeout", s.ssh().idleTimeout());
         range("ssh.windowSize", s.ssh().windowSize().bytes(), 64 * 1024, 64L * 1024 * 1024);
         range("http.maxBodySize", s.http().maxBodySize().bytes(), 1024, 16L * 1024 * 1024);
+        if (s.http().metricsToken() != null && s.http().metricsToken().reveal().length() < MIN_METRICS_TOKEN) {
+            throw new IllegalArgumentException("the metrics token (http.metricsTokenFile or FIELDLINK_METRICS_TOKEN)"
+                    + " must have at least " + MIN_METRICS_TOKEN + " characters; e.g. openssl rand -hex 24");
+        }
         range("db.poolSize", s.db().poolSize(), 1, 200);
         positive("sessions.consentTimeout", s.sessions().consentTimeout());
         range("sessions.maxMinutes", s.sessions().maxMinutes(), 1, 24 * 60);

@@ -320,18 +320,13 @@ class ApiTest {
     // ---- system routes ------------------------------------------------------------------------------------
 
     @Test
-    void health_metrics_andJwks_answerWithoutSignIn() {
+    void health_andJwks_answerWithoutSignIn_metricsAreOffWithoutAScrapeToken() {
         Answer health = api.get("/health", null);
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().path("status").asText()).isEqualTo("ok");
         Answer metrics = api.get("/metrics", null);
-        assertThat(metrics.contentType()).startsWith("text/plain");
-        assertThat(metrics.body())
-                .contains("fieldlink_agents_connected")
-                .contains("fieldlink_sessions_active")
-                .contains("fieldlink_relayed_bytes_total{direction=\"to_machine\"}")
-                .contains("fieldlink_logins_total{outcome=\"ok\"}")
-                .contains("fieldlink_consent_total{outcome=\"declined\"}");
+        assertThat(metrics.status()).isEqualTo(404);
+        assertThat(metrics.json().path("detail").asText()).contains("FIELDLINK_METRICS_TOKEN");
         Answer jwks = api.get("/.well-known/jwks.json", null);
         assertThat(jwks.json().path("keys").get(0).path("alg").asText()).isEqualTo("ES256");
         assertThat(jwks.body()).doesNotContain("\"d\"");

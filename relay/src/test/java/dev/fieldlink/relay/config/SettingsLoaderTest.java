@@ -66,6 +66,35 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void metricsToken_comesFromTheEnvironmentOrAnOwnerOnlyFile_isOffByDefault_andMustBeLong() throws IOException {
+        assertThat(SettingsLoader.load(null, Map.of()).http().metricsToken()).isNull();
+        String token = "6f1c2d9e8a7b4c3d2e1f0a9b8c7d6e5f";
+        RelaySettings fromEnv = SettingsLoader.load(null, Map.of(SettingsLoader.ENV_METRICS_TOKEN, token));
+        assertThat(fromEnv.http().metricsToken().reveal()).isEqualTo(token);
+        assertThat(fromEnv.http().metricsToken().toString()).doesNotContain(token);
+
+        Path tokenFile = dir.resolve("metrics.token");
+        Files.writeString(tokenFile, token + "\n");
+        Path f = write("http:\n  metricsTokenFile: " + tokenFile + "\n");
+        assertThatThrownBy(() -> SettingsLoader.load(f, Map.of()))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("http.metricsTokenFile");
+        Files.setPosixFilePermissions(tokenFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        assertThat(SettingsLoader.load(f, Map.of()).http().metricsToken().reveal())
+                .isEqualTo(token);
+
+        assertThatThrownBy(() -> SettingsLoader.load(null, Map.of(SettingsLoader.ENV_METRICS_TOKEN, "short")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("at least 24 characters")
+                .hasMessageNotContaining("short");
+        Path inFile = write("http:\n  metricsToken: " + token + "\n");
+        assertThatThrownBy(() -> SettingsLoader.load(inFile, Map.of()))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining(SettingsLoader.ENV_METRICS_TOKEN)
+                .hasMessageNotContaining(token);
+    }
+
+    @Test
     void unknownKey_isRefusedWithItsName() throws IOException {
         Path f = write("http:\n  prot: 9443\n");
         assertThatThrownBy(() -> SettingsLoader.load(f, Map.of()))

@@ -67,7 +67,9 @@ class ShippedConfigTest {
         for (String env : keys.values()) {
             assertThat(text).as(env).contains(env);
         }
-        assertThat(text).contains(SettingsLoader.ENV_DB_PASSWORD, SettingsLoader.ENV_TOTP_KEY);
+        assertThat(text)
+                .contains(
+                        SettingsLoader.ENV_DB_PASSWORD, SettingsLoader.ENV_TOTP_KEY, SettingsLoader.ENV_METRICS_TOKEN);
     }
 
     @Test
@@ -75,11 +77,18 @@ class ShippedConfigTest {
         Path password = dir.resolve("db.password");
         Files.writeString(password, "secret");
         Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
+        Path metricsToken = dir.resolve("metrics.token");
+        Files.writeString(metricsToken, "an-example-scrape-token-of-32-chars");
+        Files.setPosixFilePermissions(metricsToken, PosixFilePermissions.fromString("rw-------"));
         StringBuilder all = new StringBuilder();
         for (String line : Files.readAllLines(SHIPPED)) {
             Matcher m = SETTING.matcher(line);
             if (m.matches()) {
-                String value = m.group(2).equals("passwordFile") ? password.toString() : m.group(3);
+                String value = switch (m.group(2)) {
+                    case "passwordFile" -> password.toString();
+                    case "metricsTokenFile" -> metricsToken.toString();
+                    default -> m.group(3);
+                };
                 line = m.group(1) + m.group(2) + ": " + value;
             }
             all.append(line).append('\n');
@@ -95,7 +104,7 @@ class ShippedConfigTest {
         assertThat(s.enrolment()).isEqualTo(defaults.enrolment());
         assertThat(s.http())
                 .usingRecursiveComparison()
-                .ignoringFields("tlsCertificate", "tlsPrivateKey", "generateTls")
+                .ignoringFields("tlsCertificate", "tlsPrivateKey", "generateTls", "metricsToken")
                 .isEqualTo(defaults.http());
         assertThat(s.ssh())
                 .usingRecursiveComparison()
@@ -106,6 +115,7 @@ class ShippedConfigTest {
         assertThat(s.http().generateTls()).isFalse();
         assertThat(s.ssh().advertisedHost()).isEqualTo("relay.example.com");
         assertThat(s.db().password()).isNotNull();
+        assertThat(s.http().metricsToken()).isNotNull();
         assertThat(s.policyFile()).isEqualTo(Path.of("/etc/fieldlink-relay/policy.yaml"));
     }
 }
