@@ -105,7 +105,7 @@ public final class ChunkInput implements RfbInput {
     @Override
     public int readU16() throws IOException {
         need(2);
-        int v = ((buf[pos] & 0xFF) << 8) | (buf[pos + 1] & 0xFF);
+        int v = BigEndian.u16(buf, pos);
         pos += 2;
         return v;
     }
@@ -113,10 +113,7 @@ public final class ChunkInput implements RfbInput {
     @Override
     public int readS32() throws IOException {
         need(4);
-        int v = ((buf[pos] & 0xFF) << 24)
-                | ((buf[pos + 1] & 0xFF) << 16)
-                | ((buf[pos + 2] & 0xFF) << 8)
-                | (buf[pos + 3] & 0xFF);
+        int v = BigEndian.s32(buf, pos);
         pos += 4;
         return v;
     }

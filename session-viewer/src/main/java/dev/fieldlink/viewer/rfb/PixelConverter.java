@@ -122,17 +122,12 @@ public final class PixelConverter {
             case 1:
                 return b[off] & 0xFF;
             case 2:
-                return be ? ((b[off] & 0xFF) << 8) | (b[off + 1] & 0xFF) : (b[off] & 0xFF) | ((b[off + 1] & 0xFF) << 8);
+                return be ? BigEndian.u16(b, off) : (b[off] & 0xFF) | ((b[off + 1] & 0xFF) << 8);
             case 3:
-                return be
-                        ? ((b[off] & 0xFF) << 16) | ((b[off + 1] & 0xFF) << 8) | (b[off + 2] & 0xFF)
-                        : (b[off] & 0xFF) | ((b[off + 1] & 0xFF) << 8) | ((b[off + 2] & 0xFF) << 16);
+                return read24(b, off);
             default:
                 return be
-                        ? ((b[off] & 0xFF) << 24)
-                                | ((b[off + 1] & 0xFF) << 16)
-                                | ((b[off + 2] & 0xFF) << 8)
-                                | (b[off + 3] & 0xFF)
+                        ? BigEndian.s32(b, off)
                         : (b[off] & 0xFF)
                                 | ((b[off + 1] & 0xFF) << 8)
                                 | ((b[off + 2] & 0xFF) << 16)
@@ -192,10 +187,14 @@ public final class PixelConverter {
         if (zrleCompactShift < 0) {
             return toArgb(readPixel(b, off));
         }
-        int v = be
+        return toArgb(read24(b, off) << zrleCompactShift);
+    }
+
+    /** Three bytes in the client's byte order (3-byte pixels, ZRLE's compact CPIXEL). */
+    private int read24(byte[] b, int off) {
+        return be
                 ? ((b[off] & 0xFF) << 16) | ((b[off + 1] & 0xFF) << 8) | (b[off + 2] & 0xFF)
                 : (b[off] & 0xFF) | ((b[off + 1] & 0xFF) << 8) | ((b[off + 2] & 0xFF) << 16);
-        return toArgb(v << zrleCompactShift);
     }
 
     /** Decodes {@code n} ZRLE CPIXELs into ARGB. */

@@ -1,5 +1,6 @@
 package dev.fieldlink.viewer.rfb.decode;
 
+import dev.fieldlink.viewer.rfb.BigEndian;
 import dev.fieldlink.viewer.rfb.RfbException;
 import dev.fieldlink.viewer.rfb.RfbInput;
 import java.io.IOException;
@@ -21,19 +22,15 @@ final class RreDecoder {
         for (long i = 0; i < count; i++) {
             in.readFully(b, 0, bpp + 8);
             int argb = ctx.pixels.toArgb(ctx.pixels.readPixel(b, 0));
-            int sx = u16(b, bpp);
-            int sy = u16(b, bpp + 2);
-            int sw = u16(b, bpp + 4);
-            int sh = u16(b, bpp + 6);
+            int sx = BigEndian.u16(b, bpp);
+            int sy = BigEndian.u16(b, bpp + 2);
+            int sw = BigEndian.u16(b, bpp + 4);
+            int sh = BigEndian.u16(b, bpp + 6);
             if (sx + sw > w || sy + sh > h) {
                 throw RfbException.protocol(
                         "RRE: subrectangle " + sw + "x" + sh + "+" + sx + "+" + sy + " outside " + w + "x" + h);
             }
             ctx.fb.fill(x + sx, y + sy, sw, sh, argb);
         }
-    }
-
-    private static int u16(byte[] b, int off) {
-        return ((b[off] & 0xFF) << 8) | (b[off + 1] & 0xFF);
     }
 }
