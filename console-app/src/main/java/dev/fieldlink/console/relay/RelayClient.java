@@ -370,21 +370,19 @@ public final class RelayClient {
         execute(request, response -> null);
     }
 
-    /** A page, or a plain JSON array (then the whole list is one page). */
+    /** One {@code Page} of {@code itemType}, as every list of the relay answers (docs/openapi.yaml). */
     private <T> Page<T> callPage(Request request, Class<T> itemType) {
         return execute(request, response -> {
             JsonNode tree = json.readTree(readBounded(response.body().source(), settings.maxJsonBytes()));
             try {
-                if (tree != null && tree.isArray()) {
-                    JavaType listType = json.getTypeFactory().constructCollectionType(List.class, itemType);
-                    List<T> items = json.convertValue(tree, listType);
-                    return new Page<>(items, items.size(), 0, items.size());
+                if (tree == null || !tree.isObject()) {
+                    throw new IllegalArgumentException("not an object");
                 }
                 JavaType pageType = json.getTypeFactory().constructParametricType(Page.class, itemType);
                 return json.convertValue(tree, pageType);
             } catch (IllegalArgumentException e) {
                 throw Failures.badResponse(
-                        "The relay's answer to " + describe(request) + " is not a list of " + itemType.getSimpleName());
+                        "The relay's answer to " + describe(request) + " is not a page of " + itemType.getSimpleName());
             }
         });
     }

@@ -228,7 +228,7 @@ class RelayClientTest {
     }
 
     @Test
-    void machines_followsPagesWithFilters_andAcceptsAPlainArray() throws Exception {
+    void machines_followsPagesWithFilters_inPagesTheRelayAccepts_andRefusesAnotherShape() throws Exception {
         relay.json(200, JSON.writeValueAsString(new Page<>(List.of(machine("m1"), machine("m2")), 3, 0, 500)));
         relay.json(200, JSON.writeValueAsString(new Page<>(List.of(machine("m3")), 3, 2, 500)));
 
@@ -240,12 +240,13 @@ class RelayClientTest {
         assertThat(first.getUrl().queryParameter("region")).isEqualTo("DACH");
         assertThat(first.getUrl().queryParameter("productLine")).isNull();
         assertThat(first.getUrl().queryParameter("online")).isEqualTo("true");
+        assertThat(first.getUrl().queryParameter("limit")).isEqualTo("200"); // the relay's largest page
         assertThat(relay.take().getUrl().queryParameter("offset")).isEqualTo("2");
 
         relay.json(200, JSON.writeValueAsString(List.of(machine("m9"))));
-        assertThat(client.machines(MachineQuery.ALL))
-                .extracting(MachineView::id)
-                .containsExactly("m9");
+        RelayException e = catchThrowableOfType(RelayException.class, () -> client.machines(MachineQuery.ALL));
+        assertThat(e.failure()).isEqualTo(RelayException.Failure.BAD_RESPONSE);
+        assertThat(e).hasMessageContaining("not a page of MachineView");
     }
 
     @Test
