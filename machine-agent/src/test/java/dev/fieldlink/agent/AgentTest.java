@@ -7,13 +7,13 @@ import dev.fieldlink.agent.config.ConfigLoader;
 import dev.fieldlink.agent.connection.ConnectionStatus.State;
 import dev.fieldlink.agent.connection.MachineKey;
 import dev.fieldlink.agent.session.SimulatedOperator;
-import dev.fieldlink.agent.testing.Eventually;
 import dev.fieldlink.agent.testing.TestRelayEndpoint;
 import dev.fieldlink.protocol.CustomerSwitches;
 import dev.fieldlink.protocol.audit.AuditChain;
 import dev.fieldlink.protocol.audit.AuditEventTypes;
 import dev.fieldlink.protocol.control.ControlMessage;
 import dev.fieldlink.protocol.session.EndCause;
+import dev.fieldlink.testing.Poll;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -74,8 +74,7 @@ class AgentTest {
                 .configFile(config)
                 .build()) {
             agent.start();
-            Eventually.await(
-                    WAIT, "connected", () -> agent.connection().status().state() == State.CONNECTED);
+            Poll.until(WAIT, "connected", () -> agent.connection().status().state() == State.CONNECTED);
             ControlMessage.Hello hello =
                     relay.received(ControlMessage.Hello.class).get(0);
             assertThat(hello.screenWidth()).isEqualTo(1280);
@@ -83,7 +82,7 @@ class AgentTest {
 
             relay.send(
                     new ControlMessage.SessionRequested("s9", "t1", "Tom", "PressCo", null, "r", "c", 45, null, false));
-            Eventually.await(
+            Poll.until(
                     WAIT,
                     "consent",
                     () -> !relay.received(ControlMessage.SessionConsent.class).isEmpty());
@@ -94,12 +93,12 @@ class AgentTest {
 
             agent.switches().set(new CustomerSwitches(false, false, true), "operator:press-7");
 
-            Eventually.await(
+            Poll.until(
                     WAIT,
                     "session ended by the switch",
                     () -> relay.received(ControlMessage.SessionEnded.class).stream()
                             .anyMatch(e -> e.cause() == EndCause.SWITCH_OFF));
-            Eventually.await(
+            Poll.until(
                     WAIT,
                     "switch change audited and acknowledged",
                     () -> relay.storedEvents().stream().anyMatch(e -> e.type().equals(AuditEventTypes.SWITCH_CHANGED)));
@@ -112,7 +111,7 @@ class AgentTest {
     void switchesEditedInTheConfigWhileStopped_areAuditedAtTheNextStart() throws Exception {
         try (Agent agent = Agent.builder(new ConfigLoader().load(config)).build()) {
             agent.start();
-            Eventually.await(WAIT, "status written", () -> Files.exists(dir.resolve("data/status.json")));
+            Poll.until(WAIT, "status written", () -> Files.exists(dir.resolve("data/status.json")));
         }
         Files.writeString(config, Files.readString(config).replace("remoteService: true", "remoteService: false"));
 
@@ -161,7 +160,7 @@ class AgentTest {
             agent.start();
             long last = agent.audit().lastSequence();
             assertThat(last).isGreaterThanOrEqualTo(lastReported);
-            Eventually.await(WAIT, "all acknowledged", () -> agent.audit().acknowledged() >= last);
+            Poll.until(WAIT, "all acknowledged", () -> agent.audit().acknowledged() >= last);
             var stored = relay.storedEvents();
             assertThat(stored.size()).isGreaterThanOrEqualTo((int) last);
             assertThat(stored.get((int) lastReported - 1).sequence()).isEqualTo(lastReported);

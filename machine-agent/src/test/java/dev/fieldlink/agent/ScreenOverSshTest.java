@@ -10,11 +10,11 @@ import dev.fieldlink.agent.screen.simulated.SimulatedHmi;
 import dev.fieldlink.agent.session.ActionEntry;
 import dev.fieldlink.agent.session.SessionListener;
 import dev.fieldlink.agent.session.SimulatedOperator;
-import dev.fieldlink.agent.testing.Eventually;
 import dev.fieldlink.agent.testing.TestRelayEndpoint;
 import dev.fieldlink.agent.testing.TestScreenChannel;
 import dev.fieldlink.protocol.audit.AuditEventTypes;
 import dev.fieldlink.protocol.control.ControlMessage;
+import dev.fieldlink.testing.Poll;
 import dev.fieldlink.viewer.client.RfbClient;
 import dev.fieldlink.viewer.client.RfbClientConfig;
 import dev.fieldlink.viewer.client.RfbClientListener;
@@ -65,12 +65,10 @@ class ScreenOverSshTest {
                     }
                 });
                 agent.start();
-                Eventually.await(
-                        WAIT, "connected", () -> agent.connection().status().state() == State.CONNECTED);
+                Poll.until(WAIT, "connected", () -> agent.connection().status().state() == State.CONNECTED);
                 relay.send(
                         new ControlMessage.SessionRequested("s1", "t1", "Tom", "Co", null, "r", "c", 10, null, false));
-                Eventually.await(
-                        WAIT, "consent", () -> agent.sessions().active().isPresent());
+                Poll.until(WAIT, "consent", () -> agent.sessions().active().isPresent());
                 SimulatedHmi hmi = (SimulatedHmi) agent.screen();
 
                 TestScreenChannel first = relay.openScreen("s1", WAIT);
@@ -88,15 +86,15 @@ class ScreenOverSshTest {
                 viewer.pointer(1, diagnostics.x, diagnostics.y);
                 viewer.pointer(0, diagnostics.x, diagnostics.y);
 
-                Eventually.await(WAIT, "page changed", () -> hmi.page() == HmiModel.Page.DIAGNOSTICS);
-                Eventually.await(
+                Poll.until(WAIT, "page changed", () -> hmi.page() == HmiModel.Page.DIAGNOSTICS);
+                Poll.until(
                         WAIT,
                         "click in the feed",
                         () -> feed.stream()
                                 .anyMatch(
                                         e -> e.kind() == ActionEntry.Kind.CLICK && "Diagnostics".equals(e.control())));
                 assertThat(feed).anyMatch(e -> e.kind() == ActionEntry.Kind.VIEWING);
-                Eventually.await(
+                Poll.until(
                         WAIT,
                         "click audited and forwarded",
                         () -> relay.storedEvents().stream()

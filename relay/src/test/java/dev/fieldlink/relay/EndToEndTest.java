@@ -13,12 +13,12 @@ import dev.fieldlink.protocol.session.EndCause;
 import dev.fieldlink.protocol.session.SessionState;
 import dev.fieldlink.relay.recording.RecordingInfo;
 import dev.fieldlink.relay.testing.ApiClient;
-import dev.fieldlink.relay.testing.Poll;
 import dev.fieldlink.relay.testing.Rfb;
 import dev.fieldlink.relay.testing.TestAgent;
 import dev.fieldlink.relay.testing.TestRelay;
 import dev.fieldlink.relay.testing.TestScreenChannel;
 import dev.fieldlink.relay.testing.TestViewer;
+import dev.fieldlink.testing.Poll;
 import dev.fieldlink.viewer.client.RfbClient;
 import dev.fieldlink.viewer.client.RfbClientConfig;
 import dev.fieldlink.viewer.client.RfbClientListener;
@@ -221,23 +221,10 @@ class EndToEndTest {
         try (TestRelay t = TestRelay.start();
                 TestAgent agent = new TestAgent("m-bulk").autoConsent(30);
                 TestViewer viewer = new TestViewer()) {
-            t.machine("m-bulk", "DE", "digital-cutter");
-            t.relay.admin().registerAgentKey("m-bulk", agent.publicKey());
-            TestRelay.TestUser ben = t.technician("ben", Set.of("DE"), Set.of("digital-cutter"));
-            agent.connect(t.relay.sshPort(), t.relay.hostKeyFingerprint());
-            Poll.until(WAIT, "agent online", () -> t.relay.agents().isOnline("m-bulk"));
-            String token = t.token(ben);
-            SessionView s = t.api.post("/api/v1/sessions", new SessionRequest("m-bulk", "bulk", null, 30), token)
-                    .as(SessionView.class);
-            Poll.until(
-                    WAIT,
-                    "active",
-                    () -> t.api.get("/api/v1/sessions/" + s.id(), token)
-                                    .as(SessionView.class)
-                                    .state()
-                            == SessionState.ACTIVE);
-            TicketResponse ticket = t.api.post("/api/v1/sessions/" + s.id() + "/ticket", "", token)
-                    .as(TicketResponse.class);
+            t.online("m-bulk", agent);
+            String token = t.token(t.technician("ben", Set.of("DE"), Set.of("digital-cutter")));
+            SessionView s = t.activeSession("m-bulk", "bulk", 30, token);
+            TicketResponse ticket = t.ticket(s.id(), token);
             viewer.connect(ticket.sshPort(), ticket.hostKeyFingerprint(), ticket.username(), ticket.ticket())
                     .open(ticket.targetHost(), ticket.targetPort());
             assertThat(viewer.read(TestScreenChannel.GREETING.length)).isEqualTo(TestScreenChannel.GREETING);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import dev.fieldlink.protocol.api.SessionRequest;
 import dev.fieldlink.protocol.api.SessionView;
 import dev.fieldlink.protocol.session.SessionState;
+import dev.fieldlink.testing.Poll;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Frame;
@@ -42,14 +43,14 @@ class SandboxOperatorPanelTest {
             sandbox.openOperatorPanel(MACHINE); // a second call does nothing
 
             assertThat(sandbox.isOperatorPanelOpen(MACHINE)).isTrue();
-            Eventually.await(WAIT, "panel windows shown", () -> !visibleFrames().isEmpty());
+            Poll.until(WAIT, "panel windows shown", () -> !visibleFrames().isEmpty());
             assertThat(visibleFrames()).allSatisfy(t -> assertThat(t).startsWith("[SANDBOX] "));
 
             RelayApi.Answer created = api.post(
                     "/api/v1/sessions", new SessionRequest(MACHINE, "Vacuum alarm E-214", "TRAIN-7", 15), anna);
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             String id = api.as(created, SessionView.class).id();
-            Eventually.await(WAIT, "consent window", () -> consentWindow().isPresent());
+            Poll.until(WAIT, "consent window", () -> consentWindow().isPresent());
             Frame consent = consentWindow().orElseThrow();
             assertThat(consent.getTitle()).isEqualTo("[SANDBOX] Remote service request");
             assertThat(state(api, anna, id))
@@ -59,10 +60,9 @@ class SandboxOperatorPanelTest {
 
             SwingUtilities.invokeAndWait(() -> button(consent, "Decline").doClick());
 
-            Eventually.await(WAIT, "declined at the panel", () -> state(api, anna, id) == SessionState.DECLINED);
+            Poll.until(WAIT, "declined at the panel", () -> state(api, anna, id) == SessionState.DECLINED);
         }
-        Eventually.await(
-                WAIT, "windows disposed on close", () -> visibleFrames().isEmpty());
+        Poll.until(WAIT, "windows disposed on close", () -> visibleFrames().isEmpty());
     }
 
     private static SessionState state(RelayApi api, String token, String id) {

@@ -17,6 +17,7 @@ import dev.fieldlink.protocol.api.SessionRequest;
 import dev.fieldlink.protocol.api.SessionView;
 import dev.fieldlink.protocol.session.SessionState;
 import dev.fieldlink.sandbox.SandboxMachine.Behaviour;
+import dev.fieldlink.testing.Poll;
 import java.awt.GraphicsEnvironment;
 import java.time.Duration;
 import java.util.Arrays;
@@ -273,7 +274,7 @@ class SandboxTest {
     }
 
     private static void awaitState(String sessionId, SessionState state) {
-        Eventually.await(WAIT, "session " + sessionId + " " + state, () -> {
+        Poll.until(WAIT, "session " + sessionId + " " + state, () -> {
             RelayApi.Answer a = api.get("/api/v1/sessions/" + sessionId, anna);
             return a.status() == 200 && api.as(a, SessionView.class).state() == state;
         });

@@ -6,7 +6,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.fieldlink.auth.MutableClock;
+import dev.fieldlink.testing.MutableClock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.fieldlink.auth.lockout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldlink.auth.MutableClock;
+import dev.fieldlink.testing.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

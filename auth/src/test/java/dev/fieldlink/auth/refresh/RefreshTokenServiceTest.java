@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.fieldlink.auth.AuthException;
 import dev.fieldlink.auth.AuthException.Reason;
 import dev.fieldlink.auth.LogCapture;
-import dev.fieldlink.auth.MutableClock;
+import dev.fieldlink.testing.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -10,6 +10,7 @@ import dev.fieldlink.sandbox.Sandbox;
 import dev.fieldlink.sandbox.SandboxAccount;
 import dev.fieldlink.sandbox.SandboxMachine;
 import dev.fieldlink.sandbox.SandboxOptions;
+import dev.fieldlink.testing.Poll;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -18,11 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -107,17 +106,6 @@ class SandboxCliEndToEndTest {
         return JSON.readTree(out);
     }
 
-    private static void until(Duration timeout, String what, BooleanSupplier condition, String[] lastError)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within " + timeout + ": " + what + " (last: " + lastError[0] + ")");
-            }
-            Thread.sleep(100);
-        }
-    }
-
     private static SandboxMachine approvingDachMachine() {
         SandboxAccount anna = sandbox.account("anna.dach");
         return sandbox.machines().stream()
@@ -197,16 +185,14 @@ class SandboxCliEndToEndTest {
         assertThat(types).contains("SESSION_REQUESTED", "CONSENT_GIVEN", "SESSION_ENDED");
 
         Path frames = files.resolve("frames");
-        String[] lastError = {""};
-        until(
-                Duration.ofSeconds(20),
-                "recording written and replayable",
-                () -> {
-                    int code = run("", "history", "replay", id, "--out", frames.toString(), "--every", "1s");
-                    lastError[0] = err;
-                    return code == 0;
-                },
-                lastError);
+        try {
+            Poll.until(
+                    Duration.ofSeconds(20),
+                    "recording written and replayable",
+                    () -> run("", "history", "replay", id, "--out", frames.toString(), "--every", "1s") == 0);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; last answer: " + err, e);
+        }
         try (Stream<Path> written = Files.list(frames)) {
             List<Path> pngs = written.filter(p -> p.toString().endsWith(".png")).toList();
             assertThat(pngs).isNotEmpty();

@@ -1,5 +1,6 @@
 package dev.fieldlink.console.screen;
 
+import dev.fieldlink.testing.MutableClock;
 import dev.fieldlink.viewer.client.RfbClient;
 import dev.fieldlink.viewer.client.RfbClientConfig;
 import dev.fieldlink.viewer.recording.RecorderOptions;
@@ -20,11 +21,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,7 +49,7 @@ public final class TestRecordings {
      * showed after each step.
      */
     public static List<BufferedImage> write(Path file, int steps) throws Exception {
-        MovingClock clock = new MovingClock();
+        MutableClock clock = MutableClock.at("2026-11-23T07:30:00Z");
         BufferedImageScreenSource source =
                 new BufferedImageScreenSource(TestScreen.hmi(800, 500, "Speedmaster XL 106", "E42"));
         RfbServer server = new RfbServer(source, RfbServerConfig.defaults("rec").withMaxFramesPerSecond(1000));
@@ -155,30 +152,6 @@ public final class TestRecordings {
         public void write(byte[] b, int off, int len) throws IOException {
             out.write(b, off, len);
             recorder.clientToServer(b, off, len);
-        }
-    }
-
-    /** A clock only the fixture moves. */
-    static final class MovingClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-23T07:30:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -3,8 +3,8 @@ package dev.fieldlink.agent.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldlink.agent.config.AuditSettings;
-import dev.fieldlink.agent.testing.MutableClock;
 import dev.fieldlink.protocol.audit.AuditEvent;
+import dev.fieldlink.testing.MutableClock;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +51,8 @@ class AuditCrashTest {
         assertThat(report.ok()).as(report.problem()).isTrue();
         assertThat(report.lastSequence()).isGreaterThanOrEqualTo(lastReported);
 
-        try (AuditLog log = AuditLog.open(dir, "agent:crash", AuditSettings.defaults(), new MutableClock())) {
+        try (AuditLog log =
+                AuditLog.open(dir, "agent:crash", AuditSettings.defaults(), MutableClock.at("2026-11-23T08:00:00Z"))) {
             long acked = log.acknowledged();
             assertThat(acked).isPositive().isLessThan(lastReported);
             List<AuditEvent> resend = new ArrayList<>();

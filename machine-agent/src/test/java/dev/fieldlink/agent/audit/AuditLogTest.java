@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldlink.agent.config.AuditSettings;
 import dev.fieldlink.agent.config.DataSize;
-import dev.fieldlink.agent.testing.MutableClock;
 import dev.fieldlink.protocol.audit.AuditChain;
 import dev.fieldlink.protocol.audit.AuditEvent;
 import dev.fieldlink.protocol.audit.AuditEventTypes;
+import dev.fieldlink.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ class AuditLogTest {
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = MutableClock.at("2026-11-23T08:00:00Z");
 
     private AuditLog open(AuditSettings settings) {
         return AuditLog.open(dir, STREAM, settings, clock);

@@ -5,8 +5,8 @@ import dev.fieldlink.agent.audit.AuditReader;
 import dev.fieldlink.agent.config.AuditSettings;
 import dev.fieldlink.agent.config.ScreenSettings;
 import dev.fieldlink.agent.screen.simulated.SimulatedHmi;
-import dev.fieldlink.agent.testing.MutableClock;
 import dev.fieldlink.protocol.audit.AuditEventTypes;
+import dev.fieldlink.testing.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +22,7 @@ public final class AgentBenchmarks {
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("agent-bench");
-        MutableClock clock = new MutableClock();
+        MutableClock clock = MutableClock.at("2026-11-23T08:00:00Z");
         int n = 3000;
         long[] append = new long[n];
         try (AuditLog log = AuditLog.open(dir, "agent:bench", AuditSettings.defaults(), clock)) {

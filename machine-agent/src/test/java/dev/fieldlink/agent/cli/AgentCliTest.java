@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fieldlink.agent.audit.AuditLog;
 import dev.fieldlink.agent.config.AuditSettings;
 import dev.fieldlink.agent.config.ConfigLoader;
-import dev.fieldlink.agent.testing.MutableClock;
 import dev.fieldlink.protocol.audit.AuditEventTypes;
+import dev.fieldlink.testing.MutableClock;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -37,7 +37,10 @@ class AgentCliTest {
         Path config = dir.resolve("agent.yaml");
         Files.writeString(config, "machineId: m1\nswitches:\n  remoteService: true\n");
         try (AuditLog log = AuditLog.open(
-                dir.resolve("agent-data/audit"), "agent:m1", AuditSettings.defaults(), new MutableClock())) {
+                dir.resolve("agent-data/audit"),
+                "agent:m1",
+                AuditSettings.defaults(),
+                MutableClock.at("2026-11-23T08:00:00Z"))) {
             for (int i = 0; i < events; i++) {
                 log.append(AuditEventTypes.CHAT_MESSAGE, "operator:m1", null, Map.of("text", "hello " + i));
             }

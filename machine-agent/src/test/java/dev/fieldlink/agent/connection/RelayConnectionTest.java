@@ -13,8 +13,6 @@ import dev.fieldlink.agent.config.SessionSettings;
 import dev.fieldlink.agent.connection.ConnectionStatus.State;
 import dev.fieldlink.agent.session.SessionController;
 import dev.fieldlink.agent.session.SimulatedOperator;
-import dev.fieldlink.agent.testing.Eventually;
-import dev.fieldlink.agent.testing.MutableClock;
 import dev.fieldlink.agent.testing.TestRelayEndpoint;
 import dev.fieldlink.agent.testing.TestScreenChannel;
 import dev.fieldlink.protocol.CustomerSwitches;
@@ -22,6 +20,8 @@ import dev.fieldlink.protocol.audit.AuditChain;
 import dev.fieldlink.protocol.audit.AuditEventTypes;
 import dev.fieldlink.protocol.control.ControlMessage;
 import dev.fieldlink.protocol.session.EndCause;
+import dev.fieldlink.testing.MutableClock;
+import dev.fieldlink.testing.Poll;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -52,7 +52,7 @@ class RelayConnectionTest {
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = MutableClock.at("2026-11-23T08:00:00Z");
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
     private final ExecutorService screenThreads = Executors.newCachedThreadPool();
     private TestRelayEndpoint relay;
@@ -125,15 +125,15 @@ class RelayConnectionTest {
     void connects_withPinnedKey_saysHello_andForwardsItsAuditEvents() {
         connect(config(relay.hostKeyFingerprint(), REMOTE_ON, Duration.ofSeconds(30)), (id, in, out) -> {});
 
-        Eventually.await(
+        Poll.until(
                 WAIT, "hello", () -> !relay.received(ControlMessage.Hello.class).isEmpty());
         ControlMessage.Hello hello = relay.received(ControlMessage.Hello.class).get(0);
         assertThat(hello.machineId()).isEqualTo("m1");
         assertThat(hello.switches()).isEqualTo(REMOTE_ON);
         assertThat(hello.maxSessionMinutes()).isEqualTo(30);
         assertThat(hello.consentTimeoutSeconds()).isEqualTo(120);
-        Eventually.await(WAIT, "connected state", () -> connection.status().state() == State.CONNECTED);
-        Eventually.await(WAIT, "AGENT_CONNECTED acknowledged", () -> audit.acknowledged() >= 1);
+        Poll.until(WAIT, "connected state", () -> connection.status().state() == State.CONNECTED);
+        Poll.until(WAIT, "AGENT_CONNECTED acknowledged", () -> audit.acknowledged() >= 1);
         assertThat(relay.storedEvents()).extracting(e -> e.type()).contains(AuditEventTypes.AGENT_CONNECTED);
     }
 
@@ -142,7 +142,7 @@ class RelayConnectionTest {
         String wrong = KeyUtils.getFingerPrint(otherHostKey.getPublic());
         connect(config(wrong, REMOTE_ON, Duration.ofSeconds(30)), (id, in, out) -> {});
 
-        Eventually.await(WAIT, "mismatch state", () -> connection.status().state() == State.HOST_KEY_MISMATCH);
+        Poll.until(WAIT, "mismatch state", () -> connection.status().state() == State.HOST_KEY_MISMATCH);
         assertThat(connection.status().detail())
                 .contains(relay.hostKeyFingerprint())
                 .contains(wrong);
@@ -161,11 +161,11 @@ class RelayConnectionTest {
         assertThat(connection.status().state()).isEqualTo(State.OFF);
 
         connection.switchesChanged(new CustomerSwitches(false, false, true));
-        Eventually.await(WAIT, "connected", () -> connection.status().state() == State.CONNECTED);
+        Poll.until(WAIT, "connected", () -> connection.status().state() == State.CONNECTED);
         assertThat(relay.sessionsAccepted()).isEqualTo(1);
 
         connection.switchesChanged(CustomerSwitches.ALL_OFF);
-        Eventually.await(
+        Poll.until(
                 WAIT,
                 "disconnected",
                 () -> !relay.agentConnected() || connection.status().state() == State.OFF);
@@ -175,20 +175,20 @@ class RelayConnectionTest {
     @Test
     void relayDown_thenBack_everyBufferedEventArrivesExactlyOnce_andBothChainsVerify() throws Exception {
         connect(config(relay.hostKeyFingerprint(), REMOTE_ON, Duration.ofSeconds(30)), (id, in, out) -> {});
-        Eventually.await(WAIT, "connected", () -> connection.status().state() == State.CONNECTED);
+        Poll.until(WAIT, "connected", () -> connection.status().state() == State.CONNECTED);
         relay.setAcknowledge(false);
         for (int i = 0; i < 5; i++) {
             audit.append(AuditEventTypes.CHAT_MESSAGE, "operator:m1", null, Map.of("n", "before " + i));
         }
         relay.stop();
-        Eventually.await(WAIT, "retrying", () -> connection.status().state() == State.RETRYING);
+        Poll.until(WAIT, "retrying", () -> connection.status().state() == State.RETRYING);
         for (int i = 0; i < 300; i++) {
             audit.append(AuditEventTypes.CHAT_MESSAGE, "operator:m1", null, Map.of("n", "while down " + i));
         }
         relay.setAcknowledge(true);
         relay.start();
 
-        Eventually.await(
+        Poll.until(
                 WAIT,
                 "everything acknowledged",
                 () -> audit.acknowledged() == audit.lastSequence()
@@ -210,10 +210,10 @@ class RelayConnectionTest {
                 out.flush();
             }
         });
-        Eventually.await(WAIT, "connected", () -> connection.status().state() == State.CONNECTED);
+        Poll.until(WAIT, "connected", () -> connection.status().state() == State.CONNECTED);
         relay.send(new ControlMessage.SessionRequested(
                 "s1", "t7", "Tom", "PressCo", null, "vacuum", "C-1", 10, null, false));
-        Eventually.await(
+        Poll.until(
                 WAIT,
                 "consent",
                 () -> !relay.received(ControlMessage.SessionConsent.class).isEmpty());
@@ -231,9 +231,9 @@ class RelayConnectionTest {
         clock.advance(Duration.ofMinutes(5));
         long t0 = System.nanoTime();
         sessions.tick();
-        Eventually.await(Duration.ofSeconds(1), "screen channel closed within 1 s", screen::isClosed);
+        Poll.until(Duration.ofSeconds(1), "screen channel closed within 1 s", screen::isClosed);
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(1));
-        Eventually.await(
+        Poll.until(
                 WAIT,
                 "session.ended",
                 () -> !relay.received(ControlMessage.SessionEnded.class).isEmpty());
@@ -244,9 +244,9 @@ class RelayConnectionTest {
     @Test
     void viewerBytesAfterTheScreenEnded_areDropped_andTheConnectionStaysUp() throws Exception {
         connect(config(relay.hostKeyFingerprint(), REMOTE_ON, Duration.ofSeconds(30)), (id, in, out) -> {});
-        Eventually.await(WAIT, "connected", () -> connection.status().state() == State.CONNECTED);
+        Poll.until(WAIT, "connected", () -> connection.status().state() == State.CONNECTED);
         relay.send(new ControlMessage.SessionRequested("s3", "t7", "Tom", "PressCo", null, "r", "c", 10, null, false));
-        Eventually.await(
+        Poll.until(
                 WAIT,
                 "consent",
                 () -> !relay.received(ControlMessage.SessionConsent.class).isEmpty());
@@ -261,10 +261,10 @@ class RelayConnectionTest {
         } catch (java.io.IOException e) {
             // the agent closed the channel while we wrote: expected
         }
-        Eventually.await(WAIT, "screen closed", screen::isClosed);
+        Poll.until(WAIT, "screen closed", screen::isClosed);
 
         relay.send(new ControlMessage.Ping(4711));
-        Eventually.await(
+        Poll.until(
                 WAIT,
                 "control channel still answers",
                 () -> relay.received(ControlMessage.Pong.class).stream().anyMatch(p -> p.nonce() == 4711));
@@ -275,10 +275,10 @@ class RelayConnectionTest {
     @Test
     void screenChannel_forASessionThatIsNotActive_isRefused() {
         connect(config(relay.hostKeyFingerprint(), REMOTE_ON, Duration.ofSeconds(30)), (id, in, out) -> {});
-        Eventually.await(WAIT, "connected", () -> connection.status().state() == State.CONNECTED);
+        Poll.until(WAIT, "connected", () -> connection.status().state() == State.CONNECTED);
 
         assertThatThrownBy(() -> relay.openScreen("nope", WAIT)).hasRootCauseInstanceOf(SshChannelOpenException.class);
-        Eventually.await(
+        Poll.until(
                 WAIT,
                 "refusal audited",
                 () -> audit.reader(0).next(100, 1 << 20).stream()
@@ -290,9 +290,9 @@ class RelayConnectionTest {
         connect(
                 config(relay.hostKeyFingerprint(), new CustomerSwitches(true, false, true), Duration.ofSeconds(30)),
                 (id, in, out) -> in.transferTo(out));
-        Eventually.await(WAIT, "connected", () -> connection.status().state() == State.CONNECTED);
+        Poll.until(WAIT, "connected", () -> connection.status().state() == State.CONNECTED);
         relay.send(new ControlMessage.SessionRequested("s2", "t7", "Tom", "PressCo", null, "r", "c", 10, null, false));
-        Eventually.await(
+        Poll.until(
                 WAIT,
                 "consent",
                 () -> !relay.received(ControlMessage.SessionConsent.class).isEmpty());
@@ -302,13 +302,13 @@ class RelayConnectionTest {
         sessions.remoteServiceChanged(false);
         connection.switchesChanged(off);
 
-        Eventually.await(Duration.ofSeconds(1), "screen closed", screen::isClosed);
-        Eventually.await(
+        Poll.until(Duration.ofSeconds(1), "screen closed", screen::isClosed);
+        Poll.until(
                 WAIT,
                 "ended with SWITCH_OFF",
                 () -> relay.received(ControlMessage.SessionEnded.class).stream()
                         .anyMatch(e -> e.cause() == EndCause.SWITCH_OFF));
-        Eventually.await(
+        Poll.until(
                 WAIT,
                 "switches told",
                 () -> relay.received(ControlMessage.SwitchesChanged.class).stream()

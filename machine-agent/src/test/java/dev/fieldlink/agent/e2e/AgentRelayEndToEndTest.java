@@ -12,8 +12,6 @@ import dev.fieldlink.agent.connection.ConnectionStatus.State;
 import dev.fieldlink.agent.enroll.Enroller;
 import dev.fieldlink.agent.screen.simulated.SimulatedHmi;
 import dev.fieldlink.agent.session.SimulatedOperator;
-import dev.fieldlink.agent.testing.Eventually;
-import dev.fieldlink.agent.testing.MutableClock;
 import dev.fieldlink.protocol.CustomerSwitches;
 import dev.fieldlink.protocol.Json;
 import dev.fieldlink.protocol.api.SessionView;
@@ -21,6 +19,8 @@ import dev.fieldlink.protocol.audit.AuditEventTypes;
 import dev.fieldlink.protocol.session.EndCause;
 import dev.fieldlink.protocol.session.SessionState;
 import dev.fieldlink.relay.audit.AuditExporter;
+import dev.fieldlink.testing.MutableClock;
+import dev.fieldlink.testing.Poll;
 import dev.fieldlink.viewer.client.RfbClientConfig;
 import dev.fieldlink.viewer.client.RfbSnapshot;
 import java.awt.image.BufferedImage;
@@ -50,7 +50,7 @@ class AgentRelayEndToEndTest {
     @TempDir
     Path dir;
 
-    private final MutableClock agentClock = new MutableClock();
+    private final MutableClock agentClock = MutableClock.at("2026-11-23T08:00:00Z");
     private RealRelay relay;
     private Path config;
 
@@ -84,13 +84,13 @@ class AgentRelayEndToEndTest {
                 .operator(new SimulatedOperator("Olga", behaviour))
                 .build();
         agent.start();
-        Eventually.await(
+        Poll.until(
                 WAIT, "agent online at the relay", () -> relay.relay().agents().isOnline(MACHINE));
         return agent;
     }
 
     private SessionView awaitState(String id, SessionState state) {
-        Eventually.await(WAIT, "session " + id + " " + state, () -> {
+        Poll.until(WAIT, "session " + id + " " + state, () -> {
             try {
                 return relay.session(id).state() == state;
             } catch (Exception e) {
@@ -184,11 +184,11 @@ class AgentRelayEndToEndTest {
     void unanswered_expiresOnBothClocks() throws Exception {
         try (Agent agent = agent(SimulatedOperator.neverAnswer())) {
             SessionView s = relay.request(MACHINE, 10);
-            Eventually.await(WAIT, "asked", () -> agent.sessions().pending().isPresent());
+            Poll.until(WAIT, "asked", () -> agent.sessions().pending().isPresent());
             agentClock.advance(Duration.ofMinutes(2));
             relay.clock.advance(Duration.ofMinutes(2).plusSeconds(1));
             awaitState(s.id(), SessionState.EXPIRED);
-            Eventually.await(
+            Poll.until(
                     WAIT,
                     "agent's request lapsed",
                     () -> agent.sessions().pending().isEmpty());
@@ -224,7 +224,7 @@ class AgentRelayEndToEndTest {
                 assertThat(viewer.awaitClosed(Duration.ofSeconds(1))).isTrue();
             }
             assertThat(awaitState(s.id(), SessionState.ENDED).endCause()).isEqualTo(EndCause.SWITCH_OFF);
-            Eventually.await(
+            Poll.until(
                     WAIT,
                     "relay knows the switch",
                     () -> !relay.relay().admin().machine(MACHINE).switches().remoteService());
@@ -239,7 +239,7 @@ class AgentRelayEndToEndTest {
         try (Agent agent =
                 Agent.builder(new ConfigLoader().load(config)).clock(agentClock).build()) {
             agent.start();
-            Eventually.await(WAIT, "mismatch", () -> agent.connection().status().state() == State.HOST_KEY_MISMATCH);
+            Poll.until(WAIT, "mismatch", () -> agent.connection().status().state() == State.HOST_KEY_MISMATCH);
             assertThat(relay.relay().agents().isOnline(MACHINE)).isFalse();
         }
     }
@@ -248,16 +248,14 @@ class AgentRelayEndToEndTest {
     void relayDownForAWhile_thenBack_everyBufferedEventArrivesOnce_andBothChainsVerify() throws Exception {
         try (Agent agent = agent(SimulatedOperator.approve())) {
             relay.stop();
-            Eventually.await(
-                    WAIT, "agent notices", () -> agent.connection().status().state() == State.RETRYING);
+            Poll.until(WAIT, "agent notices", () -> agent.connection().status().state() == State.RETRYING);
             for (int i = 0; i < 250; i++) {
                 agent.audit()
                         .append(AuditEventTypes.CHAT_MESSAGE, "operator:" + MACHINE, null, Map.of("n", "offline " + i));
             }
             relay.start();
             long last = agent.audit().lastSequence();
-            Eventually.await(
-                    WAIT, "everything acknowledged", () -> agent.audit().acknowledged() >= last);
+            Poll.until(WAIT, "everything acknowledged", () -> agent.audit().acknowledged() >= last);
             assertThat(agentStreamAtTheRelay())
                     .as("each sequence once")
                     .containsExactlyElementsOf(
@@ -301,8 +299,7 @@ class AgentRelayEndToEndTest {
         try (Agent agent = agent(SimulatedOperator.neverAnswer())) {
             long last = agent.audit().lastSequence();
             assertThat(last).isGreaterThanOrEqualTo(reported);
-            Eventually.await(
-                    WAIT, "everything acknowledged", () -> agent.audit().acknowledged() >= last);
+            Poll.until(WAIT, "everything acknowledged", () -> agent.audit().acknowledged() >= last);
             assertThat((long) agentStreamAtTheRelay().size()).isGreaterThanOrEqualTo(last);
             assertThat(relay.relay().admin().verifyAudit().intact()).isTrue();
         }

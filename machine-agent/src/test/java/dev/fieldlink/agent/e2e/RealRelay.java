@@ -2,7 +2,6 @@ package dev.fieldlink.agent.e2e;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fieldlink.agent.enroll.CertificatePin;
-import dev.fieldlink.agent.testing.MutableClock;
 import dev.fieldlink.auth.totp.Totp;
 import dev.fieldlink.protocol.CustomerSwitches;
 import dev.fieldlink.protocol.Json;
@@ -18,6 +17,7 @@ import dev.fieldlink.relay.admin.CreatedUser;
 import dev.fieldlink.relay.admin.NewMachine;
 import dev.fieldlink.relay.admin.NewUser;
 import dev.fieldlink.relay.config.RelaySettings;
+import dev.fieldlink.testing.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

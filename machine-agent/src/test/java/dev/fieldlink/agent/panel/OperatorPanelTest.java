@@ -9,12 +9,12 @@ import dev.fieldlink.agent.config.SessionSettings;
 import dev.fieldlink.agent.connection.ConnectionStatus;
 import dev.fieldlink.agent.screen.simulated.SimulatedHmi;
 import dev.fieldlink.agent.switches.AdminPin;
-import dev.fieldlink.agent.testing.Eventually;
-import dev.fieldlink.agent.testing.MutableClock;
 import dev.fieldlink.auth.password.PasswordHasher;
 import dev.fieldlink.protocol.CustomerSwitches;
 import dev.fieldlink.protocol.control.ControlMessage;
 import dev.fieldlink.protocol.session.EndCause;
+import dev.fieldlink.testing.MutableClock;
+import dev.fieldlink.testing.Poll;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
@@ -73,7 +73,7 @@ class OperatorPanelTest {
     @ParameterizedTest
     @CsvSource({"en,light", "de,light", "en,dark"})
     void consentAllowEnd_andDecline_throughThePanel(String language, String theme) throws Exception {
-        MutableClock clock = new MutableClock();
+        MutableClock clock = MutableClock.at("2026-11-23T08:00:00Z");
         PanelSettings.Language lang = PanelSettings.Language.valueOf(language.toUpperCase());
         PanelSettings.Theme look = PanelSettings.Theme.valueOf(theme.toUpperCase());
         AgentConfig config = AgentConfig.defaults("press-0042")
@@ -102,7 +102,7 @@ class OperatorPanelTest {
         });
         String suffix = language + (look == PanelSettings.Theme.DARK ? "-dark" : "");
         try {
-            Eventually.await(
+            Poll.until(
                     WAIT,
                     "strip shows connected",
                     () -> call(() ->
@@ -121,7 +121,7 @@ class OperatorPanelTest {
                             45,
                             null,
                             false));
-            Eventually.await(
+            Poll.until(
                     WAIT,
                     "consent window",
                     () -> call(() -> panel.consentWindow().isVisible()));
@@ -144,7 +144,7 @@ class OperatorPanelTest {
             screenshot("agent-consent-" + suffix, panel.consentWindow());
 
             assertThat(controller.allow(30).get()).isTrue();
-            Eventually.await(WAIT, "banner", () -> call(() -> panel.banner().isVisible()));
+            Poll.until(WAIT, "banner", () -> call(() -> panel.banner().isVisible()));
             assertThat(toRelay).contains(new ControlMessage.SessionConsent("s-81", true, 30, "Olga Operator"));
             SimulatedHmi hmi = (SimulatedHmi) agent.screen();
             agent.sessions().openScreen("s-81");
@@ -164,7 +164,7 @@ class OperatorPanelTest {
                             clock.instant()));
             controller.sendChat("Cover checked, it is in place.").get();
             clock.advance(Duration.ofMinutes(4).plusSeconds(12));
-            Eventually.await(
+            Poll.until(
                     WAIT,
                     "feed shows the clicks",
                     () -> call(() -> controller.model().feed().size() >= 3
@@ -177,8 +177,7 @@ class OperatorPanelTest {
             screenshot("agent-active-" + suffix, panel.banner(), panel.screenWindow());
 
             controller.endNow().get();
-            Eventually.await(
-                    WAIT, "banner gone", () -> call(() -> !panel.banner().isVisible()));
+            Poll.until(WAIT, "banner gone", () -> call(() -> !panel.banner().isVisible()));
             assertThat(controller.model().lastEnd()).isEqualTo(EndCause.OPERATOR);
             assertThat(toRelay)
                     .anyMatch(m -> m instanceof ControlMessage.SessionEnded e && e.cause() == EndCause.OPERATOR);
@@ -187,12 +186,12 @@ class OperatorPanelTest {
             agent.sessions()
                     .onRequested(new ControlMessage.SessionRequested(
                             "s-82", "t7", "Tom Berger", "PressCo", null, "r", "c", 10, null, false));
-            Eventually.await(
+            Poll.until(
                     WAIT,
                     "second consent window",
                     () -> call(() -> panel.consentWindow().isVisible()));
             assertThat(controller.decline().get()).isTrue();
-            Eventually.await(
+            Poll.until(
                     WAIT,
                     "consent window gone",
                     () -> call(() -> !panel.consentWindow().isVisible()));

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.fieldlink.agent.Agent;
 import dev.fieldlink.agent.config.AgentConfig;
 import dev.fieldlink.agent.debug.DebugRfbListener;
-import dev.fieldlink.agent.testing.MutableClock;
 import dev.fieldlink.agent.testing.XServers;
+import dev.fieldlink.testing.MutableClock;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +29,9 @@ class DebugListenerVncsnapshotTest {
         }
         assumeTrue(present, "vncsnapshot not installed");
         AgentConfig config = AgentConfig.defaults("cut-1").withDataDirectory(dir.resolve("data"));
-        try (Agent agent = Agent.builder(config).clock(new MutableClock()).build();
+        try (Agent agent = Agent.builder(config)
+                        .clock(MutableClock.at("2026-11-23T08:00:00Z"))
+                        .build();
                 DebugRfbListener listener =
                         DebugRfbListener.start(DebugRfbListener.parseLoopback("127.0.0.1:0"), agent.screenService())) {
             Path jpg = dir.resolve("frame.jpg");

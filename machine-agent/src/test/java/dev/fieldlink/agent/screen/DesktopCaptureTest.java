@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldlink.agent.config.ScreenSettings;
 import dev.fieldlink.agent.screen.capture.DesktopCapture;
-import dev.fieldlink.agent.testing.Eventually;
+import dev.fieldlink.testing.Poll;
 import java.awt.Color;
 import java.awt.MouseInfo;
 import java.awt.Point;
@@ -37,7 +37,7 @@ class DesktopCaptureTest {
             frame[0].setVisible(true);
         });
         try (DesktopCapture capture = DesktopCapture.start(new ScreenSettings.Capture(Duration.ofSeconds(5)))) {
-            Eventually.await(Duration.ofSeconds(10), "window painted and captured", () -> {
+            Poll.until(Duration.ofSeconds(10), "window painted and captured", () -> {
                 capture.capture();
                 int[] px = new int[1];
                 capture.copyPixels(280, 200, 1, 1, px, 0, 1);
@@ -50,11 +50,11 @@ class DesktopCaptureTest {
             capture.pointer(280, 200, 0);
             capture.pointer(280, 200, 1);
             capture.pointer(280, 200, 0);
-            Eventually.await(Duration.ofSeconds(10), "click delivered", () -> clicks.get() == 1);
+            Poll.until(Duration.ofSeconds(10), "click delivered", () -> clicks.get() == 1);
             assertThat(MouseInfo.getPointerInfo().getLocation()).isEqualTo(new Point(280, 200));
 
             SwingUtilities.invokeAndWait(() -> frame[0].setBounds(600, 150, 160, 100));
-            Eventually.await(
+            Poll.until(
                     Duration.ofSeconds(10),
                     "moved window captured",
                     () -> !capture.capture().isEmpty());

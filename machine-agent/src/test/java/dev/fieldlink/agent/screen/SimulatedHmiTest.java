@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fieldlink.agent.config.ScreenSettings;
 import dev.fieldlink.agent.screen.simulated.HmiModel;
 import dev.fieldlink.agent.screen.simulated.SimulatedHmi;
-import dev.fieldlink.agent.testing.MutableClock;
+import dev.fieldlink.testing.MutableClock;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
@@ -21,7 +21,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 class SimulatedHmiTest {
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = MutableClock.at("2026-11-23T08:00:00Z");
 
     private SimulatedHmi hmi(ScreenSettings.Model model) {
         return new SimulatedHmi(new ScreenSettings.Simulated(model, null, null, null), clock);

@@ -7,8 +7,8 @@ import dev.fieldlink.agent.config.ScreenSettings;
 import dev.fieldlink.agent.debug.DebugRfbListener;
 import dev.fieldlink.agent.screen.vncproxy.ClientTapStream;
 import dev.fieldlink.agent.screen.vncproxy.VncProxyService;
-import dev.fieldlink.agent.testing.Eventually;
 import dev.fieldlink.agent.testing.XServers;
+import dev.fieldlink.testing.Poll;
 import dev.fieldlink.viewer.client.RfbClient;
 import dev.fieldlink.viewer.client.RfbClientConfig;
 import dev.fieldlink.viewer.client.RfbClientListener;
@@ -54,7 +54,7 @@ class VncProxyTest {
                 viewer.pointer(0, 10, 20);
                 viewer.key(true, 'x');
                 viewer.key(false, 'x');
-                Eventually.await(
+                Poll.until(
                         Duration.ofSeconds(10),
                         "input parsed",
                         () -> seen.stream()

@@ -9,11 +9,11 @@ import dev.fieldlink.agent.config.AuditSettings;
 import dev.fieldlink.agent.config.ScreenSettings;
 import dev.fieldlink.agent.config.SessionSettings;
 import dev.fieldlink.agent.screen.simulated.SimulatedHmi;
-import dev.fieldlink.agent.testing.MutableClock;
 import dev.fieldlink.protocol.audit.AuditEvent;
 import dev.fieldlink.protocol.audit.AuditEventTypes;
 import dev.fieldlink.protocol.control.ControlMessage;
 import dev.fieldlink.protocol.session.EndCause;
+import dev.fieldlink.testing.MutableClock;
 import java.io.Closeable;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +30,7 @@ class SessionControllerTest {
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = MutableClock.at("2026-11-23T08:00:00Z");
     private final List<ControlMessage> sent = new CopyOnWriteArrayList<>();
     private final List<String> ended = new CopyOnWriteArrayList<>();
     private AuditLog audit;

@@ -3,15 +3,15 @@ package dev.fieldlink.agent.switches;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fieldlink.agent.testing.MutableClock;
 import dev.fieldlink.auth.password.PasswordHasher;
+import dev.fieldlink.testing.MutableClock;
 import java.security.SecureRandom;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class AdminPinTest {
     private final PasswordHasher hasher = new PasswordHasher(PasswordHasher.Parameters.TEST, new SecureRandom());
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = MutableClock.at("2026-11-23T08:00:00Z");
 
     @Test
     void rightPin_isAccepted_wrongPin_isNot() {

@@ -1,5 +1,6 @@
 package dev.fieldlink.agent.testing;
 
+import dev.fieldlink.testing.Poll;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -75,7 +76,7 @@ public final class XServers {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        Eventually.await(Duration.ofSeconds(10), "Xvnc listening on " + port, () -> {
+        Poll.until(Duration.ofSeconds(10), "Xvnc listening on " + port, () -> {
             try (Socket s = new Socket("127.0.0.1", port)) {
                 return new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII).startsWith("RFB ");
             } catch (IOException e) {

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldlink.protocol.api.EnrollRequest;
 import dev.fieldlink.protocol.api.EnrollResponse;
-import dev.fieldlink.protocol.api.SessionRequest;
-import dev.fieldlink.protocol.api.SessionView;
 import dev.fieldlink.protocol.api.TicketResponse;
-import dev.fieldlink.protocol.session.SessionState;
-import dev.fieldlink.relay.testing.Poll;
 import dev.fieldlink.relay.testing.TestAgent;
 import dev.fieldlink.relay.testing.TestRelay;
+import dev.fieldlink.testing.Poll;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -39,17 +36,8 @@ class AdvertisedEndpointTest {
             agent.connect(t.relay.sshPort(), enrolled.hostKeyFingerprint());
             Poll.until(WAIT, "online", () -> t.relay.agents().isOnline("m-lb"));
             String token = t.token(t.technician("lb-tech", Set.of("DE"), Set.of("digital-cutter")));
-            SessionView s = t.api.post("/api/v1/sessions", new SessionRequest("m-lb", "check", null, 30), token)
-                    .as(SessionView.class);
-            Poll.until(
-                    WAIT,
-                    "active",
-                    () -> t.api.get("/api/v1/sessions/" + s.id(), token)
-                                    .as(SessionView.class)
-                                    .state()
-                            == SessionState.ACTIVE);
-            TicketResponse ticket = t.api.post("/api/v1/sessions/" + s.id() + "/ticket", "", token)
-                    .as(TicketResponse.class);
+            TicketResponse ticket =
+                    t.ticket(t.activeSession("m-lb", "check", 30, token).id(), token);
             assertThat(ticket.sshHost()).isEqualTo("relay.example.com");
             assertThat(ticket.sshPort()).isEqualTo(22);
         }

@@ -1,10 +1,7 @@
 package dev.fieldlink.relay.bench;
 
-import dev.fieldlink.protocol.api.SessionRequest;
 import dev.fieldlink.protocol.api.SessionView;
 import dev.fieldlink.protocol.api.TicketResponse;
-import dev.fieldlink.protocol.session.SessionState;
-import dev.fieldlink.relay.testing.Poll;
 import dev.fieldlink.relay.testing.Rfb;
 import dev.fieldlink.relay.testing.TestAgent;
 import dev.fieldlink.relay.testing.TestRelay;
@@ -32,23 +29,10 @@ class SpliceBenchmark {
         try (TestRelay t = TestRelay.start();
                 TestAgent agent = new TestAgent("m-bench").autoConsent(60);
                 TestViewer viewer = new TestViewer()) {
-            t.machine("m-bench", "DE", "digital-cutter");
-            t.relay.admin().registerAgentKey("m-bench", agent.publicKey());
-            var u = t.technician("bench", Set.of("DE"), Set.of("digital-cutter"));
-            agent.connect(t.relay.sshPort(), t.relay.hostKeyFingerprint());
-            Poll.until(WAIT, "online", () -> t.relay.agents().isOnline("m-bench"));
-            String token = t.token(u);
-            SessionView s = t.api.post("/api/v1/sessions", new SessionRequest("m-bench", "bench", null, 60), token)
-                    .as(SessionView.class);
-            Poll.until(
-                    WAIT,
-                    "active",
-                    () -> t.api.get("/api/v1/sessions/" + s.id(), token)
-                                    .as(SessionView.class)
-                                    .state()
-                            == SessionState.ACTIVE);
-            TicketResponse ticket = t.api.post("/api/v1/sessions/" + s.id() + "/ticket", "", token)
-                    .as(TicketResponse.class);
+            t.online("m-bench", agent);
+            String token = t.token(t.technician("bench", Set.of("DE"), Set.of("digital-cutter")));
+            SessionView s = t.activeSession("m-bench", "bench", 60, token);
+            TicketResponse ticket = t.ticket(s.id(), token);
             viewer.connect(ticket.sshPort(), ticket.hostKeyFingerprint(), ticket.username(), ticket.ticket())
                     .open(ticket.targetHost(), ticket.targetPort());
             viewer.read(TestScreenChannel.GREETING.length);

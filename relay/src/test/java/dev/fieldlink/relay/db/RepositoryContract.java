@@ -32,7 +32,7 @@ import dev.fieldlink.relay.recording.RecordingInfo;
 import dev.fieldlink.relay.recording.RecordingRepository;
 import dev.fieldlink.relay.session.SessionRecord;
 import dev.fieldlink.relay.session.SessionRepository;
-import dev.fieldlink.relay.testing.MutableClock;
+import dev.fieldlink.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,7 +2,6 @@ package dev.fieldlink.relay.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldlink.protocol.api.SessionRequest;
 import dev.fieldlink.protocol.api.SessionView;
 import dev.fieldlink.protocol.api.TicketResponse;
 import dev.fieldlink.protocol.audit.AuditEvent;
@@ -10,12 +9,12 @@ import dev.fieldlink.protocol.audit.AuditEventTypes;
 import dev.fieldlink.protocol.control.ControlMessage;
 import dev.fieldlink.protocol.session.EndCause;
 import dev.fieldlink.protocol.session.SessionState;
-import dev.fieldlink.relay.testing.Poll;
 import dev.fieldlink.relay.testing.Rfb;
 import dev.fieldlink.relay.testing.TestAgent;
 import dev.fieldlink.relay.testing.TestRelay;
 import dev.fieldlink.relay.testing.TestScreenChannel;
 import dev.fieldlink.relay.testing.TestViewer;
+import dev.fieldlink.testing.Poll;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
@@ -58,18 +57,12 @@ class UnauditableInputTest {
 
     /** An active session with its screen channel open; the viewer has read the machine's RFB greeting. */
     Screen screen(String machine) throws IOException {
-        t.machine(machine, "DE", "digital-cutter");
         TestAgent agent = new TestAgent(machine).autoConsent(30);
         cleanup.add(agent);
-        t.relay.admin().registerAgentKey(machine, agent.publicKey());
-        agent.connect(t.relay.sshPort(), t.relay.hostKeyFingerprint());
-        Poll.until(WAIT, machine + " online", () -> t.relay.agents().isOnline(machine));
+        t.online(machine, agent);
         String token = t.token(t.technician("tech-" + machine, Set.of("DE"), Set.of("digital-cutter")));
-        SessionView s = t.api.post("/api/v1/sessions", new SessionRequest(machine, "check", null, 30), token)
-                .as(SessionView.class);
-        Poll.until(WAIT, "active", () -> state(s.id(), token).state() == SessionState.ACTIVE);
-        TicketResponse ticket =
-                t.api.post("/api/v1/sessions/" + s.id() + "/ticket", "", token).as(TicketResponse.class);
+        SessionView s = t.activeSession(machine, "check", 30, token);
+        TicketResponse ticket = t.ticket(s.id(), token);
         TestViewer viewer = new TestViewer();
         cleanup.add(viewer);
         viewer.connect(ticket.sshPort(), ticket.hostKeyFingerprint(), ticket.username(), ticket.ticket())

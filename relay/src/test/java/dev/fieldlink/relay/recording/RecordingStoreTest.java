@@ -16,7 +16,7 @@ import dev.fieldlink.relay.screen.ScreenContext;
 import dev.fieldlink.relay.screen.ScreenTap;
 import dev.fieldlink.relay.session.SessionRecord;
 import dev.fieldlink.relay.session.SessionRepository;
-import dev.fieldlink.relay.testing.MutableClock;
+import dev.fieldlink.testing.MutableClock;
 import dev.fieldlink.viewer.recording.RecorderOptions;
 import dev.fieldlink.viewer.recording.RecordingReader;
 import java.nio.file.Files;

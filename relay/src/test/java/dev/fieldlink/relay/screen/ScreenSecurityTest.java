@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fieldlink.protocol.api.ExtendRequest;
-import dev.fieldlink.protocol.api.SessionRequest;
 import dev.fieldlink.protocol.api.SessionView;
 import dev.fieldlink.protocol.api.TicketResponse;
 import dev.fieldlink.protocol.audit.AuditEvent;
@@ -14,12 +13,12 @@ import dev.fieldlink.protocol.session.EndCause;
 import dev.fieldlink.protocol.session.SessionState;
 import dev.fieldlink.relay.admin.UserUpdate;
 import dev.fieldlink.relay.testing.ApiClient.Answer;
-import dev.fieldlink.relay.testing.Poll;
 import dev.fieldlink.relay.testing.TestAgent;
 import dev.fieldlink.relay.testing.TestRelay;
 import dev.fieldlink.relay.testing.TestRelay.TestUser;
 import dev.fieldlink.relay.testing.TestScreenChannel;
 import dev.fieldlink.relay.testing.TestViewer;
+import dev.fieldlink.testing.Poll;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,23 +65,13 @@ class ScreenSecurityTest {
 
     /** A machine with an agent, a technician for it, an active session and a ticket. */
     Live live(String machine, String username) throws IOException {
-        t.machine(machine, "DE", "digital-cutter");
         TestAgent agent = new TestAgent(machine).autoConsent(30);
         cleanup.add(agent);
-        t.relay.admin().registerAgentKey(machine, agent.publicKey());
-        agent.connect(t.relay.sshPort(), t.relay.hostKeyFingerprint());
-        Poll.until(WAIT, machine + " online", () -> t.relay.agents().isOnline(machine));
+        t.online(machine, agent);
         TestUser u = t.technician(username, Set.of("DE"), Set.of("digital-cutter"));
         String token = t.token(u);
-        Answer created = t.api.post("/api/v1/sessions", new SessionRequest(machine, "check", null, 30), token);
-        SessionView s = created.as(SessionView.class);
-        SessionView active = Poll.value(WAIT, "active", () -> {
-            SessionView v = t.api.get("/api/v1/sessions/" + s.id(), token).as(SessionView.class);
-            return v.state() == SessionState.ACTIVE ? v : null;
-        });
-        TicketResponse ticket =
-                t.api.post("/api/v1/sessions/" + s.id() + "/ticket", "", token).as(TicketResponse.class);
-        return new Live(agent, u, token, active, ticket);
+        SessionView active = t.activeSession(machine, "check", 30, token);
+        return new Live(agent, u, token, active, t.ticket(active.id(), token));
     }
 
     TestViewer viewer() {

@@ -16,11 +16,11 @@ import dev.fieldlink.protocol.control.ControlMessage;
 import dev.fieldlink.protocol.session.EndCause;
 import dev.fieldlink.protocol.session.SessionState;
 import dev.fieldlink.relay.testing.ApiClient.Answer;
-import dev.fieldlink.relay.testing.Poll;
 import dev.fieldlink.relay.testing.TestAgent;
 import dev.fieldlink.relay.testing.TestRelay;
 import dev.fieldlink.relay.testing.TestRelay.TestUser;
 import dev.fieldlink.relay.testing.TestViewer;
+import dev.fieldlink.testing.Poll;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -58,12 +58,7 @@ class SessionFlowTest {
 
     /** A machine with a connected agent. */
     static TestAgent machine(String id, Integer autoConsent) throws IOException {
-        t.machine(id, "DE", "digital-cutter");
-        TestAgent agent = new TestAgent(id).autoConsent(autoConsent);
-        t.relay.admin().registerAgentKey(id, agent.publicKey());
-        agent.connect(t.relay.sshPort(), t.relay.hostKeyFingerprint());
-        Poll.until(WAIT, id + " online", () -> t.relay.agents().isOnline(id));
-        return agent;
+        return t.online(id, new TestAgent(id).autoConsent(autoConsent));
     }
 
     static SessionView request(String machineId, int minutes, String token) {

@@ -3,7 +3,6 @@ package dev.fieldlink.relay.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldlink.protocol.CustomerSwitches;
-import dev.fieldlink.protocol.api.SessionRequest;
 import dev.fieldlink.protocol.api.SessionView;
 import dev.fieldlink.protocol.audit.AuditChain;
 import dev.fieldlink.protocol.audit.AuditEvent;
@@ -11,9 +10,9 @@ import dev.fieldlink.protocol.audit.AuditEventTypes;
 import dev.fieldlink.protocol.control.ControlMessage;
 import dev.fieldlink.protocol.session.EndCause;
 import dev.fieldlink.protocol.session.SessionState;
-import dev.fieldlink.relay.testing.Poll;
 import dev.fieldlink.relay.testing.TestAgent;
 import dev.fieldlink.relay.testing.TestRelay;
+import dev.fieldlink.testing.Poll;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -160,15 +159,7 @@ class ControlChannelTest {
         TestAgent a = agent("m-ctl-lost", true).autoConsent(10);
         var tech = t.technician("lost", Set.of("DE"), Set.of("digital-cutter"));
         String token = t.token(tech);
-        SessionView s = t.api.post("/api/v1/sessions", new SessionRequest("m-ctl-lost", "x", null, 10), token)
-                .as(SessionView.class);
-        Poll.until(
-                WAIT,
-                "active",
-                () -> t.api.get("/api/v1/sessions/" + s.id(), token)
-                                .as(SessionView.class)
-                                .state()
-                        == SessionState.ACTIVE);
+        SessionView s = t.activeSession("m-ctl-lost", "x", 10, token);
         a.close();
         Poll.until(WAIT, "offline", () -> !t.relay.agents().isOnline("m-ctl-lost"));
         SessionView ended = Poll.value(WAIT, "ended", () -> {

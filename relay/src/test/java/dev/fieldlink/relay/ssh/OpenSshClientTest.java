@@ -2,16 +2,14 @@ package dev.fieldlink.relay.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fieldlink.protocol.api.SessionRequest;
 import dev.fieldlink.protocol.api.SessionView;
 import dev.fieldlink.protocol.api.TicketResponse;
 import dev.fieldlink.protocol.audit.AuditEventTypes;
-import dev.fieldlink.protocol.session.SessionState;
-import dev.fieldlink.relay.testing.Poll;
 import dev.fieldlink.relay.testing.TestAgent;
 import dev.fieldlink.relay.testing.TestRelay;
 import dev.fieldlink.relay.testing.TestRelay.TestUser;
 import dev.fieldlink.relay.testing.TestScreenChannel;
+import dev.fieldlink.testing.Poll;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -66,16 +64,8 @@ class OpenSshClientTest {
 
     TicketResponse activeSession() {
         token = t.token(olli);
-        SessionView s = t.api.post("/api/v1/sessions", new SessionRequest("m-openssh", "openssh", null, 30), token)
-                .as(SessionView.class);
-        Poll.until(
-                WAIT,
-                "active",
-                () -> t.api.get("/api/v1/sessions/" + s.id(), token)
-                                .as(SessionView.class)
-                                .state()
-                        == SessionState.ACTIVE);
-        return t.api.post("/api/v1/sessions/" + s.id() + "/ticket", "", token).as(TicketResponse.class);
+        SessionView s = t.activeSession("m-openssh", "openssh", 30, token);
+        return t.ticket(s.id(), token);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.fieldlink.relay.testing;
 
+import dev.fieldlink.testing.Poll;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

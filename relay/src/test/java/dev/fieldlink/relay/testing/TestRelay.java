@@ -4,7 +4,11 @@ import dev.fieldlink.auth.totp.Totp;
 import dev.fieldlink.protocol.CustomerSwitches;
 import dev.fieldlink.protocol.Role;
 import dev.fieldlink.protocol.api.LoginRequest;
+import dev.fieldlink.protocol.api.SessionRequest;
+import dev.fieldlink.protocol.api.SessionView;
+import dev.fieldlink.protocol.api.TicketResponse;
 import dev.fieldlink.protocol.api.TokenResponse;
+import dev.fieldlink.protocol.session.SessionState;
 import dev.fieldlink.relay.Relay;
 import dev.fieldlink.relay.RunningRelay;
 import dev.fieldlink.relay.admin.CreatedUser;
@@ -12,6 +16,8 @@ import dev.fieldlink.relay.admin.NewMachine;
 import dev.fieldlink.relay.admin.NewUser;
 import dev.fieldlink.relay.config.RelaySettings;
 import dev.fieldlink.relay.machine.MachineRecord;
+import dev.fieldlink.testing.MutableClock;
+import dev.fieldlink.testing.Poll;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,6 +36,8 @@ import java.util.stream.Stream;
 public final class TestRelay implements AutoCloseable {
     public static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
     public static final String PASSWORD = "correct horse battery staple 42";
+    /** How long the helpers wait for the relay to reach a state. */
+    public static final Duration WAIT = Duration.ofSeconds(10);
 
     public final MutableClock clock = new MutableClock(START);
     public final Path dir;
@@ -103,6 +111,37 @@ public final class TestRelay implements AutoCloseable {
                         "Model X",
                         new CustomerSwitches(true, false, false),
                         60));
+    }
+
+    /**
+     * A DE digital-cutter machine {@code id} with {@code agent}'s key registered; connects the agent (with hello)
+     * and waits until the relay shows it online.
+     */
+    public TestAgent online(String id, TestAgent agent) throws IOException {
+        machine(id, "DE", "digital-cutter");
+        relay.admin().registerAgentKey(id, agent.publicKey());
+        agent.connect(relay.sshPort(), relay.hostKeyFingerprint());
+        Poll.until(WAIT, id + " online", () -> relay.agents().isOnline(id));
+        return agent;
+    }
+
+    /** Requests a session (201 expected) and waits until it is ACTIVE: the machine's agent must consent. */
+    public SessionView activeSession(String machineId, String reason, int minutes, String token) {
+        ApiClient.Answer created =
+                api.post("/api/v1/sessions", new SessionRequest(machineId, reason, null, minutes), token);
+        if (created.status() != 201) {
+            throw new AssertionError("request for " + machineId + ": " + created.status() + " " + created.body());
+        }
+        String id = created.as(SessionView.class).id();
+        return Poll.value(WAIT, "session " + id + " active", () -> {
+            SessionView v = api.get("/api/v1/sessions/" + id, token).as(SessionView.class);
+            return v.state() == SessionState.ACTIVE ? v : null;
+        });
+    }
+
+    /** The viewer ticket of an active session. */
+    public TicketResponse ticket(String sessionId, String token) {
+        return api.post("/api/v1/sessions/" + sessionId + "/ticket", "", token).as(TicketResponse.class);
     }
 
     /** A TOTP code for a step this user has not used yet (moves the clock on when needed). */

@@ -2,16 +2,16 @@ package dev.fieldlink.viewer.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fieldlink.testing.MutableClock;
 import dev.fieldlink.viewer.rfb.Keysyms;
 import dev.fieldlink.viewer.rfb.message.ClientMessage;
-import dev.fieldlink.viewer.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InputActionAggregatorTest {
-    final MutableClock clock = new MutableClock();
+    final MutableClock clock = MutableClock.at("2026-11-23T10:00:00Z");
     final List<InputAction> actions = new ArrayList<>();
     final InputActionAggregator agg = new InputActionAggregator(clock, Duration.ofSeconds(1), actions::add);
 

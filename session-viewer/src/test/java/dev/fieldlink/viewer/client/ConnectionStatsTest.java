@@ -2,11 +2,11 @@ package dev.fieldlink.viewer.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fieldlink.testing.MutableClock;
 import dev.fieldlink.viewer.server.BufferedImageScreenSource;
 import dev.fieldlink.viewer.server.RfbServer;
 import dev.fieldlink.viewer.server.RfbServerConfig;
 import dev.fieldlink.viewer.testing.LoopbackServer;
-import dev.fieldlink.viewer.testing.MutableClock;
 import dev.fieldlink.viewer.testing.Peers;
 import java.net.Socket;
 import java.time.Duration;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ConnectionStatsTest {
     @Test
     void figures_countUpdatesAndBytes_andFenceGivesARoundTrip() throws Exception {
-        MutableClock clock = new MutableClock();
+        MutableClock clock = MutableClock.at("2026-11-23T10:00:00Z");
         BufferedImageScreenSource source = new BufferedImageScreenSource(120, 80);
         RfbServer server = new RfbServer(source, RfbServerConfig.defaults("s").withMaxFramesPerSecond(1000));
         try (LoopbackServer loop = new LoopbackServer(server);

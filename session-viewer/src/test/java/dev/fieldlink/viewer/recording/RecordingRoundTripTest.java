@@ -2,6 +2,7 @@ package dev.fieldlink.viewer.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fieldlink.testing.MutableClock;
 import dev.fieldlink.viewer.client.RfbClient;
 import dev.fieldlink.viewer.client.RfbClientConfig;
 import dev.fieldlink.viewer.client.RfbSnapshot;
@@ -14,7 +15,6 @@ import dev.fieldlink.viewer.server.RfbServer;
 import dev.fieldlink.viewer.server.RfbServerConfig;
 import dev.fieldlink.viewer.testing.ImageDiff;
 import dev.fieldlink.viewer.testing.LoopbackServer;
-import dev.fieldlink.viewer.testing.MutableClock;
 import dev.fieldlink.viewer.testing.Peers;
 import dev.fieldlink.viewer.testing.RecordingSplice;
 import dev.fieldlink.viewer.testing.TestPictures;
@@ -49,7 +49,7 @@ class RecordingRoundTripTest {
     @ParameterizedTest
     @ValueSource(strings = {"zrle", "tight", "hextile"})
     void replayedFrames_equalTheLiveOnes_atChosenTimes(String encoding) throws Exception {
-        MutableClock clock = new MutableClock();
+        MutableClock clock = MutableClock.at("2026-11-23T10:00:00Z");
         BufferedImageScreenSource source = new BufferedImageScreenSource(TestPictures.mixed(400, 300));
         RfbServer server = new RfbServer(source, RfbServerConfig.defaults("rec").withMaxFramesPerSecond(1000));
         Path file = dir.resolve("session.flrec");

@@ -1,4 +1,4 @@
-package dev.fieldlink.auth;
+package dev.fieldlink.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that tests move by hand. Thread-safe. */
+/** A UTC clock that tests move by hand, for every piece of time-dependent logic that takes a Clock. Thread-safe. */
 public final class MutableClock extends Clock {
     private volatile Instant now;
 
@@ -18,7 +18,7 @@ public final class MutableClock extends Clock {
         return new MutableClock(Instant.parse(isoInstant));
     }
 
-    public void advance(Duration by) {
+    public synchronized void advance(Duration by) {
         now = now.plus(by);
     }
 
