@@ -1,6 +1,5 @@
 package dev.fieldlink.viewer.bench;
 
-import dev.fieldlink.viewer.server.EncodedFrames;
 import dev.fieldlink.viewer.testing.TestPictures;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -36,9 +35,7 @@ public class InflateBaselineBenchmark {
     @Setup
     public void setUp() throws IOException {
         BufferedImage img = content.equals("hmi") ? TestPictures.hmi(1920, 1080) : TestPictures.photo(1920, 1080, 7);
-        byte[] frame = EncodedFrames.update(img, "zrle");
-        // FramebufferUpdate header 4, rectangle header 12, length 4, then the zlib data.
-        zlib = java.util.Arrays.copyOfRange(frame, 20, frame.length);
+        zlib = ZlibStreams.zrleZlibData(img);
     }
 
     @Benchmark
