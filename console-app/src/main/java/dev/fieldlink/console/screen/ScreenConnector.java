@@ -11,6 +11,7 @@ import dev.fieldlink.viewer.client.RfbClientListener;
 import dev.fieldlink.viewer.client.RfbSnapshot;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -84,19 +85,12 @@ public final class ScreenConnector {
     @SuppressWarnings("try") // the registration only scopes the cancel hook
     public BufferedImage snapshot(String sessionId, Duration frameTimeout, CancelToken cancel) {
         ScreenTunnel.Screen screen = open(sessionId, cancel);
-        AtomicBoolean done = new AtomicBoolean();
-        AtomicBoolean timedOut = new AtomicBoolean();
-        // RfbSnapshot bounds the wait for the frame; the handshake before it blocks on the stream, so the tunnel is
-        // closed a little after the same deadline to end that wait too.
-        closeAfter(screen, frameTimeout.plusMillis(500), done, timedOut);
+        // RfbSnapshot bounds the handshake and the wait for the frame by the same deadline.
         try (screen;
                 CancelToken.Registration r = cancel.onCancel(screen::close)) {
-            BufferedImage frame = RfbSnapshot.capture(screen.in(), screen.out(), config, frameTimeout);
-            done.set(true);
-            return frame;
+            return RfbSnapshot.capture(screen.in(), screen.out(), config, frameTimeout);
         } catch (IOException | RuntimeException e) {
-            done.set(true);
-            boolean late = timedOut.get() || String.valueOf(e.getMessage()).startsWith("no complete frame");
+            boolean late = e instanceof SocketTimeoutException;
             throw failure(
                     e,
                     late,
@@ -113,12 +107,7 @@ public final class ScreenConnector {
     }
 
     private void closeAfterDeadline(ScreenTunnel.Screen screen, AtomicBoolean done, AtomicBoolean timedOut) {
-        closeAfter(screen, timeout, done, timedOut);
-    }
-
-    private static void closeAfter(
-            ScreenTunnel.Screen screen, Duration after, AtomicBoolean done, AtomicBoolean timedOut) {
-        CompletableFuture.delayedExecutor(after.toMillis(), TimeUnit.MILLISECONDS)
+        CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .execute(() -> {
                     if (!done.get()) {
                         timedOut.set(true);

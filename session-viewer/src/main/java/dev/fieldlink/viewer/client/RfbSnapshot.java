@@ -3,12 +3,14 @@ package dev.fieldlink.viewer.client;
 import dev.fieldlink.viewer.rfb.Framebuffer;
 import dev.fieldlink.viewer.rfb.RfbException;
 import java.awt.image.BufferedImage;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.BitSet;
 import java.util.concurrent.CompletableFuture;
@@ -24,26 +26,87 @@ import java.util.concurrent.TimeoutException;
 public final class RfbSnapshot {
     private RfbSnapshot() {}
 
-    /** Connects over the given streams and returns the first complete frame; closes the client afterwards. */
+    /**
+     * Connects over the given streams and returns the first complete frame; closes the client afterwards. The
+     * timeout covers everything, the handshake included: when a peer never answers, the streams are closed once it
+     * passes.
+     *
+     * @throws SocketTimeoutException when the timeout passes before the handshake is done or a frame is complete
+     * @throws IOException when the connection fails or ends first
+     */
     public static BufferedImage capture(InputStream in, OutputStream out, RfbClientConfig config, Duration timeout)
             throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         CompletableFuture<BufferedImage> frame = new CompletableFuture<>();
         Coverage coverage = new Coverage(frame);
-        RfbClient client = RfbClient.connect(in, out, config.withAutoRequest(true), coverage);
+        RfbClient client = connectWithin(in, out, config.withAutoRequest(true), coverage, timeout);
         try {
-            return frame.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return frame.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            throw new IOException("no complete frame within " + timeout.toMillis() + " ms");
+            throw new SocketTimeoutException("no complete frame within " + timeout.toMillis() + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for a frame");
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException(e.getCause());
+            throw asIoException(e);
         } finally {
             client.close();
+        }
+    }
+
+    /**
+     * Runs the handshake on its own thread, because a stream read cannot be given a deadline: when the timeout passes
+     * first, closing the streams ends the blocked read, and a client that connects late is closed at once.
+     */
+    private static RfbClient connectWithin(
+            InputStream in, OutputStream out, RfbClientConfig config, RfbClientListener listener, Duration timeout)
+            throws IOException {
+        CompletableFuture<RfbClient> connecting = new CompletableFuture<>();
+        Thread handshake = new Thread(
+                () -> {
+                    try {
+                        connecting.complete(RfbClient.connect(in, out, config, listener));
+                    } catch (IOException | RuntimeException e) {
+                        connecting.completeExceptionally(e);
+                    }
+                },
+                "rfb-snapshot-handshake");
+        handshake.setDaemon(true);
+        handshake.start();
+        try {
+            return connecting.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            closeQuietly(in);
+            closeQuietly(out);
+            connecting.thenAccept(RfbClient::close);
+            throw new SocketTimeoutException(
+                    "no RFB handshake within " + timeout.toMillis() + " ms: the server did not answer");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly(in);
+            closeQuietly(out);
+            connecting.thenAccept(RfbClient::close);
+            throw new InterruptedIOException("interrupted during the RFB handshake");
+        } catch (ExecutionException e) {
+            throw asIoException(e);
+        }
+    }
+
+    private static IOException asIoException(ExecutionException e) {
+        if (e.getCause() instanceof IOException io) {
+            return io;
+        }
+        if (e.getCause() instanceof RuntimeException re) {
+            throw re;
+        }
+        return new IOException(e.getCause());
+    }
+
+    private static void closeQuietly(Closeable c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            // The streams are being abandoned; a failure to close them changes nothing for the caller.
         }
     }
 

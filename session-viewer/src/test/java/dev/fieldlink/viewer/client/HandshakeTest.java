@@ -3,6 +3,7 @@ package dev.fieldlink.viewer.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fieldlink.testing.Poll;
 import dev.fieldlink.viewer.rfb.PixelFormat;
 import dev.fieldlink.viewer.rfb.ProtocolVersion;
 import dev.fieldlink.viewer.rfb.RfbException;
@@ -15,9 +16,14 @@ import dev.fieldlink.viewer.testing.TestPictures;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -38,6 +44,33 @@ class HandshakeTest {
                     RfbClientConfig.defaults().withPassword("pw12345678"::toCharArray),
                     Duration.ofSeconds(10));
             assertThat(ImageDiff.of(picture, got).identical()).isTrue();
+        }
+    }
+
+    @Test
+    void snapshotOverStreams_fromAServerThatNeverAnswers_failsAtItsDeadlineAndReleasesTheStreams() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                Socket s = new Socket(InetAddress.getLoopbackAddress(), silent.getLocalPort());
+                Socket accepted = silent.accept()) {
+            assertThatThrownBy(() -> RfbSnapshot.capture(
+                            s.getInputStream(),
+                            s.getOutputStream(),
+                            RfbClientConfig.defaults(),
+                            Duration.ofMillis(200)))
+                    .isInstanceOf(SocketTimeoutException.class)
+                    .hasMessage("no RFB handshake within 200 ms: the server did not answer");
+            assertThat(s.isClosed())
+                    .as("the snapshot closed the streams it gave up on")
+                    .isTrue();
+            accepted.setSoTimeout(5000);
+            assertThat(accepted.getInputStream().read())
+                    .as("the server sees the connection end")
+                    .isEqualTo(-1);
+            Poll.until(
+                    Duration.ofSeconds(10),
+                    "the handshake thread ends",
+                    () -> Thread.getAllStackTraces().keySet().stream()
+                            .noneMatch(t -> t.getName().equals("rfb-snapshot-handshake")));
         }
     }
 
