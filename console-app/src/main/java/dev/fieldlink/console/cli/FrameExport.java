@@ -10,9 +10,8 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Writes a recording's frames as PNG files, one per interval of recording time from 0 to the end, named by their
- * recording time so they sort: {@code frame-00005s.png} (or {@code frame-00000500ms.png} for intervals that are not
- * whole seconds). Decodes on the calling thread.
+ * Writes a recording's frames as PNG files, one per interval of recording time from 0 to the end, named as {@link
+ * ReplayPlayer#exportFrames} names them. Decodes on the calling thread.
  */
 final class FrameExport {
     /** @param error why the recording stopped decoding early (frames after it repeat the last picture), or null */
@@ -22,17 +21,7 @@ final class FrameExport {
 
     static Result write(Path recording, Path dir, Duration every, Clock clock) {
         try (ReplayPlayer player = ReplayPlayer.open(recording, clock)) {
-            long end = player.duration().toMillis();
-            long step = every.toMillis();
-            boolean seconds = step % 1000 == 0;
-            int frames = 0;
-            for (long t = 0; t <= end; t += step) {
-                String name = seconds
-                        ? String.format(Locale.ROOT, "frame-%05ds.png", t / 1000)
-                        : String.format(Locale.ROOT, "frame-%08dms.png", t);
-                player.exportPng(Duration.ofMillis(t), dir.resolve(name));
-                frames++;
-            }
+            int frames = player.exportFrames(dir, every).size();
             RfbException error = player.error();
             return new Result(
                     frames,

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.imageio.ImageIO;
 
@@ -149,8 +150,9 @@ public final class ReplayPlayer implements RemoteScreen, AutoCloseable {
     }
 
     /**
-     * Writes frames every {@code every} from 0 to the end into {@code dir} as {@code frame-00000.png}, ... and
-     * returns the files.
+     * Writes the frames every {@code every} from 0 to the end into {@code dir} as PNG and returns the files. They are
+     * named by recording time so that they sort: {@code frame-00005s.png}, or {@code frame-00000500ms.png} when the
+     * interval is not whole seconds.
      */
     public synchronized List<Path> exportFrames(Path dir, Duration every) throws IOException {
         if (every.isZero() || every.isNegative()) {
@@ -159,8 +161,13 @@ public final class ReplayPlayer implements RemoteScreen, AutoCloseable {
         Files.createDirectories(dir);
         List<Path> files = new ArrayList<>();
         long end = duration().toMillis();
-        for (long t = 0, i = 0; t <= end; t += every.toMillis(), i++) {
-            Path f = dir.resolve(String.format("frame-%05d.png", i));
+        long step = every.toMillis();
+        boolean seconds = step % 1000 == 0;
+        for (long t = 0; t <= end; t += step) {
+            String name = seconds
+                    ? String.format(Locale.ROOT, "frame-%05ds.png", t / 1000)
+                    : String.format(Locale.ROOT, "frame-%08dms.png", t);
+            Path f = dir.resolve(name);
             exportPng(Duration.ofMillis(t), f);
             files.add(f);
         }

@@ -134,6 +134,7 @@ class RecordingRoundTripTest {
             assertThat(player.position()).isEqualTo(player.duration());
             List<Path> frames = player.exportFrames(dir.resolve("frames"), Duration.ofSeconds(5));
             assertThat(frames).hasSize((int) (player.duration().toMillis() / 5000) + 1);
+            assertThat(frames.get(1).getFileName()).hasToString("frame-00005s.png");
             assertEqual(javax.imageio.ImageIO.read(frames.get(0).toFile()), live.get(0), "exported PNG");
         }
 
