@@ -86,7 +86,19 @@ public final class RfbStreamTap {
         this.decodeServer = decodeServer;
         this.serverSink = serverSink == null ? new ServerEventSink() {} : serverSink;
         this.c2s = new ChunkInput(64 * 1024, "client handshake");
-        this.s2c = new ChunkInput(limits.maxBufferedBytes(), "server stream");
+        this.s2c = decodeServer
+                ? new ChunkInput(limits.maxBufferedBytes(), "server stream")
+                : new ChunkInput(handshakeBuffer(limits), "server handshake");
+    }
+
+    /**
+     * What a tap that does not decode the server stream buffers of it at most: the server's handshake (version,
+     * security types or a refusal reason of up to 4 KiB, challenge, result, ServerInit with its name) plus room for
+     * the chunk it arrives in, which may already carry the first update of a client that requested one early. After
+     * ServerInit such a tap drops the server stream, so it never holds more than this per connection.
+     */
+    static int handshakeBuffer(RfbLimits limits) {
+        return (int) Math.min(limits.maxBufferedBytes(), (1L << 20) + limits.maxNameBytes());
     }
 
     /** A tap that only follows the client stream (audit, operator mirror). */
@@ -172,8 +184,8 @@ public final class RfbStreamTap {
     public synchronized void serverToClient(byte[] b, int off, int len) throws RfbException {
         check();
         try {
-            if (state == State.MESSAGES && !decodeServer) {
-                return;
+            if (!decodeServer && serverStep == 6) {
+                return; // only the client stream is followed after ServerInit
             }
             s2c.append(b, off, len);
             if (state == State.HANDSHAKE) {
@@ -330,6 +342,9 @@ public final class RfbStreamTap {
                 serverInit = new ServerInit(w, h, format, new String(name, StandardCharsets.UTF_8));
                 listener.serverInit(serverInit);
                 serverStep = 6;
+                if (!decodeServer) {
+                    s2c.skip(s2c.available()); // whatever followed ServerInit is not followed
+                }
                 if (decodeServer) {
                     Framebuffer fb = target;
                     if (fb == null) {

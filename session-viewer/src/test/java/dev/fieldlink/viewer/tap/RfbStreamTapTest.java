@@ -164,6 +164,45 @@ class RfbStreamTapTest {
                 .hasMessageContaining("ProtocolVersion: 'GET / HTTP/1' is not");
     }
 
+    @org.junit.jupiter.api.Test
+    void clientOnlyTap_dropsTheServerStreamAfterServerInit_evenWhenUpdatesFollowInTheSameChunks() throws Exception {
+        Conversation conv = conversation(8, 1, true);
+        Recorder rec = new Recorder();
+        RfbStreamTap tap = RfbStreamTap.clientOnly(RfbLimits.DEFAULT, rec);
+        int limit = RfbStreamTap.handshakeBuffer(RfbLimits.DEFAULT);
+        // A client that pipelines ClientInit and its update request gets ServerInit and the first update in one
+        // chunk, then more updates: together several times the handshake buffer.
+        tap.clientToServer(conv.client(), 0, conv.client().length);
+        byte[] update = new byte[limit - conv.server().length];
+        tap.serverToClient(concat(conv.server(), update), 0, conv.server().length + update.length);
+        for (int i = 0; i < 3; i++) {
+            tap.serverToClient(update, 0, update.length);
+        }
+        assertThat(tap.state()).isEqualTo(RfbStreamTap.State.MESSAGES);
+        assertThat(rec.messages).isEqualTo(MESSAGES);
+        assertThat(rec.events).contains("serverInit 640x480 HMI");
+    }
+
+    @org.junit.jupiter.api.Test
+    void clientOnlyTap_refusesAServerHandshakeLargerThanItsBuffer_namingTheLimit() throws Exception {
+        RfbStreamTap tap = RfbStreamTap.clientOnly(RfbLimits.DEFAULT, new Recorder());
+        int limit = RfbStreamTap.handshakeBuffer(RfbLimits.DEFAULT);
+        tap.serverToClient("RFB 003.008\n".getBytes(StandardCharsets.US_ASCII), 0, 12);
+        byte[] flood = new byte[limit + 1];
+        // Before the client has even sent its version, the server side pushes more than a handshake can be.
+        assertThatThrownBy(() -> tap.serverToClient(flood, 0, flood.length))
+                .isInstanceOf(RfbException.class)
+                .hasMessageContaining("server handshake")
+                .hasMessageContaining("exceed the buffer limit of " + limit);
+        assertThat(tap.state()).isEqualTo(RfbStreamTap.State.FAILED);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     static void feed(RfbStreamTap tap, Conversation conv, String order) throws RfbException {
         byte[] s = conv.server();
         byte[] c = conv.client();
