@@ -1,6 +1,7 @@
 package dev.fieldlink.protocol.control;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fieldlink.protocol.Json;
 import java.io.ByteArrayOutputStream;
@@ -11,15 +12,18 @@ import java.util.Optional;
 
 /**
  * Encodes and decodes control-channel lines. Decoding never throws anything but {@link MalformedMessageException},
- * whose message names what was wrong, so a connection handler can answer with an error and go on.
+ * whose message names what was wrong, so a connection handler can answer with an error and go on. Relay and agents
+ * are updated at different times, so decoding skips fields it does not know and reads enum values it does not know
+ * as null (receivers treat a null {@code cause} as the most general one); an unknown message type is malformed.
  *
  * <p>This class is thread-safe.
  */
 public final class ControlCodec {
     private final ObjectMapper mapper;
 
+    /** A codec on {@link Json#controlMapper()}: fields and enum values of newer peers are tolerated. */
     public ControlCodec() {
-        this(Json.mapper());
+        this(Json.controlMapper());
     }
 
     public ControlCodec(ObjectMapper mapper) {
@@ -90,10 +94,25 @@ public final class ControlCodec {
         return Optional.empty();
     }
 
+    /** The parser's first line, prefixed with the field it concerns, such as {@code field nonce: ...}. */
     private static String describe(JsonProcessingException e) {
         String message = e.getOriginalMessage();
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String first = newline < 0 ? message : message.substring(0, newline);
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            StringBuilder field = new StringBuilder();
+            for (JsonMappingException.Reference r : mapping.getPath()) {
+                if (r.getFieldName() != null) {
+                    field.append(field.length() == 0 ? "" : ".").append(r.getFieldName());
+                } else if (r.getIndex() >= 0) {
+                    field.append('[').append(r.getIndex()).append(']');
+                }
+            }
+            if (field.length() > 0) {
+                return "field " + field + ": " + first;
+            }
+        }
+        return first;
     }
 
     /** A line that is not a valid control message. */

@@ -71,13 +71,40 @@ class ControlCodecTest {
                 "[1,2]",
                 "{\"type\":\"ping\"",
                 "{\"type\":\"ping\",\"nonce\":\"x\"}",
-                "{\"type\":\"ping\",\"nonce\":1,\"extra\":2}",
                 "{\"type\":\"ping\"} {}"
             })
     void malformedLines_areReportedNotThrownAsRuntimeErrors(String line) {
         assertThatThrownBy(() -> codec.decode(line))
                 .isInstanceOf(ControlCodec.MalformedMessageException.class)
                 .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void aNewerPeersFieldsAndEndCauses_areToleratedSoTheMessageStillTakesEffect() throws Exception {
+        assertThat(codec.decode("{\"type\":\"ping\",\"nonce\":1,\"priority\":\"high\"}"))
+                .isEqualTo(new ControlMessage.Ping(1));
+        assertThat(codec.decode("{\"type\":\"session.ended\",\"sessionId\":\"s1\",\"cause\":\"MAINTENANCE_WINDOW\","
+                        + "\"detail\":\"relay maintenance\",\"endedBy\":{\"name\":\"x\"}}"))
+                .isEqualTo(new ControlMessage.SessionEnded("s1", null, "relay maintenance"));
+    }
+
+    @Test
+    void unknownMessageTypes_andWrongTypesOfKnownFields_stayMalformed() {
+        assertThatThrownBy(() -> codec.decode("{\"type\":\"session.paused\",\"sessionId\":\"s1\"}"))
+                .isInstanceOf(ControlCodec.MalformedMessageException.class)
+                .hasMessageContaining("session.paused");
+        assertThatThrownBy(() -> codec.decode("{\"type\":\"session.ended\",\"sessionId\":\"s1\",\"cause\":3}"))
+                .isInstanceOf(ControlCodec.MalformedMessageException.class)
+                .hasMessageStartingWith("field cause: ");
+        assertThatThrownBy(() -> codec.decode("{\"type\":\"audit.batch\",\"events\":[{\"sequence\":\"one\"}]}"))
+                .hasMessageStartingWith("field events[0].sequence: ");
+    }
+
+    @Test
+    void theApiMapper_staysStrict() {
+        assertThatThrownBy(() -> dev.fieldlink.protocol.Json.mapper()
+                        .readValue("{\"type\":\"ping\",\"nonce\":1,\"extra\":2}", ControlMessage.class))
+                .hasMessageContaining("extra");
     }
 
     @Test
