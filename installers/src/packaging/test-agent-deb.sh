@@ -37,8 +37,9 @@ apt-get install -y -qq --no-install-recommends $deps >/dev/null
 dpkg -i "$deb" >/dev/null
 
 version=$(dpkg-deb -f "$deb" Version)
-[ "$(fieldlink-agent --version)" = "fieldlink-agent $version" ] \
-  || fail "fieldlink-agent --version printed '$(fieldlink-agent --version)'"
+printed=$(fieldlink-agent --version)
+[ "$printed" = "fieldlink-agent $version" ] || [ "$printed" = "fieldlink-agent $version-SNAPSHOT" ] \
+  || fail "fieldlink-agent --version printed '$printed', expected fieldlink-agent $version"
 [ "$(readlink -f /usr/bin/fieldlink-agent)" = /opt/fieldlink-agent/bin/fieldlink-agent ] \
   || fail "/usr/bin/fieldlink-agent does not lead to the package's launcher"
 getent passwd fieldlink-agent | grep -q ':/var/lib/fieldlink-agent:/usr/sbin/nologin$' \

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "fieldlink-console",
         mixinStandardHelpOptions = true,
-        version = "fieldlink-console 0.1.0",
+        versionProvider = ConsoleVersion.class,
         description = "The Fieldlink technician console.")
 public final class Main implements Callable<Integer> {
     /** Exit code meaning "the window is open; do not exit". */

@@ -23,6 +23,7 @@ import dev.fieldlink.agent.session.SessionController;
 import dev.fieldlink.agent.session.SessionListener;
 import dev.fieldlink.agent.session.SimulatedOperator;
 import dev.fieldlink.agent.switches.SwitchBoard;
+import dev.fieldlink.protocol.BuildVersion;
 import dev.fieldlink.protocol.CustomerSwitches;
 import dev.fieldlink.protocol.session.EndCause;
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ public final class Agent implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
 
     /** The version this agent reports in {@code hello}. */
-    public static final String VERSION = "0.1.0";
+    public static final String VERSION = BuildVersion.of(Agent.class);
 
     private final AgentConfig config;
     private final Clock clock;

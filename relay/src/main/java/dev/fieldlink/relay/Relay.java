@@ -1,5 +1,6 @@
 package dev.fieldlink.relay;
 
+import dev.fieldlink.protocol.BuildVersion;
 import dev.fieldlink.relay.config.RelaySettings;
 import java.time.Clock;
 
@@ -40,7 +41,6 @@ public final class Relay {
 
     /** The relay's version, from the jar manifest ({@code dev} when run from classes). */
     public static String version() {
-        String v = Relay.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return BuildVersion.of(Relay.class);
     }
 }

@@ -1,5 +1,6 @@
 package dev.fieldlink.console.cli;
 
+import dev.fieldlink.console.ConsoleVersion;
 import dev.fieldlink.console.config.UserDirectories;
 import dev.fieldlink.protocol.problem.FieldlinkException;
 import java.io.InputStream;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "fieldlink",
         mixinStandardHelpOptions = true,
-        version = "fieldlink 0.1.0",
+        versionProvider = ConsoleVersion.class,
         description = "Fieldlink remote service from the command line.",
         subcommands = {
             LoginCommand.class,

@@ -110,6 +110,13 @@ class FieldlinkCliTest {
     }
 
     @Test
+    void version_isTheCommandsNameAndTheBuildVersion() {
+        assertThat(run("", "--version")).isZero();
+        // From class directories there is no jar manifest; the packaged launchers are checked by .ci/packages.
+        assertThat(out.strip()).isEqualTo("fieldlink " + dev.fieldlink.protocol.BuildVersion.UNPACKAGED);
+    }
+
+    @Test
     void usageErrors_exit2() {
         assertThat(run("", "machines", "--bogus")).isEqualTo(2);
         assertThat(run("", "session", "request", "m1")).isEqualTo(2);

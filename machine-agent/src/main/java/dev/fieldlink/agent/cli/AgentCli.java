@@ -1,6 +1,5 @@
 package dev.fieldlink.agent.cli;
 
-import dev.fieldlink.agent.Agent;
 import dev.fieldlink.protocol.problem.FieldlinkException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -14,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "fieldlink-agent",
         mixinStandardHelpOptions = true,
-        version = "fieldlink-agent " + Agent.VERSION,
+        versionProvider = AgentVersion.class,
         description = "The Fieldlink service agent on a machine's HMI PC.",
         subcommands = {
             RunCommand.class,
