@@ -155,8 +155,8 @@ public final class ReplayPlayer implements RemoteScreen, AutoCloseable {
      * interval is not whole seconds.
      */
     public synchronized List<Path> exportFrames(Path dir, Duration every) throws IOException {
-        if (every.isZero() || every.isNegative()) {
-            throw new IllegalArgumentException("interval must be positive: " + every);
+        if (every.toMillis() < 1) {
+            throw new IllegalArgumentException("interval must be at least 1 ms: " + every);
         }
         Files.createDirectories(dir);
         List<Path> files = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.fieldlink.viewer.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fieldlink.testing.MutableClock;
 import dev.fieldlink.viewer.client.RfbClient;
@@ -135,6 +136,8 @@ class RecordingRoundTripTest {
             List<Path> frames = player.exportFrames(dir.resolve("frames"), Duration.ofSeconds(5));
             assertThat(frames).hasSize((int) (player.duration().toMillis() / 5000) + 1);
             assertThat(frames.get(1).getFileName()).hasToString("frame-00005s.png");
+            assertThatThrownBy(() -> player.exportFrames(dir.resolve("none"), Duration.ofNanos(500)))
+                    .hasMessageContaining("at least 1 ms");
             assertEqual(javax.imageio.ImageIO.read(frames.get(0).toFile()), live.get(0), "exported PNG");
         }
 
