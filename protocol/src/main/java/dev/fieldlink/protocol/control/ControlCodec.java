@@ -14,7 +14,8 @@ import java.util.Optional;
  * Encodes and decodes control-channel lines. Decoding never throws anything but {@link MalformedMessageException},
  * whose message names what was wrong, so a connection handler can answer with an error and go on. Relay and agents
  * are updated at different times, so decoding skips fields it does not know and reads enum values it does not know
- * as null (receivers treat a null {@code cause} as the most general one); an unknown message type is malformed.
+ * as null (for a null {@code cause} of {@code session.ended} an agent takes ADMIN, the relay OPERATOR); an unknown
+ * message type is malformed.
  *
  * <p>This class is thread-safe.
  */
