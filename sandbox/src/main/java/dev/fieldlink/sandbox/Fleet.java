@@ -22,7 +22,7 @@ final class Fleet {
     /**
      * One machine and what only the sandbox needs to build it.
      *
-     * @param hmi the simulated HMI drawn for it (packaging lines show the cutter HMI: their die-cutting station)
+     * @param hmi the simulated HMI drawn for it, by product line
      * @param operator the simulated operator's name, as the machine's audit log records it
      */
     record Entry(SandboxMachine machine, String serial, ScreenSettings.Model hmi, String operator) {}
@@ -76,7 +76,7 @@ final class Fleet {
                         "DE",
                         APPROVES,
                         "Hauke Petersen",
-                        "W-412"),
+                        "W-615"),
                 packaging(
                         "pl-se-0074", "PL-400", "Nordkust Livsmedel AB", "Helsingborg", "SE", APPROVES, "Elin Sjöberg"),
                 press(
@@ -105,7 +105,7 @@ final class Fleet {
                         "US",
                         APPROVES,
                         "Marcus Reed",
-                        "E-331"),
+                        "E-742"),
                 cutter(
                         "dc-br-0158",
                         "DC-2500",
@@ -176,8 +176,11 @@ final class Fleet {
             String... faults) {
         SandboxMachine machine =
                 new SandboxMachine(id, name, customer, site, region, productLine, model, behaviour, List.of(faults));
-        ScreenSettings.Model hmi =
-                productLine.equals("printing-press") ? ScreenSettings.Model.PRESS : ScreenSettings.Model.CUTTER;
+        ScreenSettings.Model hmi = switch (productLine) {
+            case "printing-press" -> ScreenSettings.Model.PRESS;
+            case "packaging-line" -> ScreenSettings.Model.PACKAGING;
+            default -> ScreenSettings.Model.CUTTER;
+        };
         // Serial: model family, year of build and the machine's number, as on a type plate.
         String number = id.substring(id.lastIndexOf('-') + 1);
         String serial = model.replace("-", "") + "-" + (2017 + Math.floorMod(id.hashCode(), 8)) + "-" + number;

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fieldlink.agent.config.ScreenSettings;
+import dev.fieldlink.agent.screen.simulated.Fault;
+import dev.fieldlink.agent.screen.simulated.MachineProfile;
 import dev.fieldlink.auth.password.PasswordRules;
 import dev.fieldlink.policy.EntitlementPolicy;
 import dev.fieldlink.policy.file.PolicyFile;
@@ -84,6 +87,23 @@ class SandboxTest {
         assertThat(fleet).anySatisfy(m -> assertThat(m.faults()).isNotEmpty());
         assertThat(fleet.stream().map(SandboxMachine::id).distinct()).hasSameSizeAs(fleet);
         fleet.forEach(m -> assertThat(POLICY.productLine(m.productLine())).isPresent());
+    }
+
+    @Test
+    void everyMachine_showsTheHmiOfItsProductLine_withFaultsThatHmiKnows() {
+        Map<String, ScreenSettings.Model> hmiOfLine = Map.of(
+                "digital-cutter", ScreenSettings.Model.CUTTER,
+                "printing-press", ScreenSettings.Model.PRESS,
+                "packaging-line", ScreenSettings.Model.PACKAGING);
+        for (Fleet.Entry e : Fleet.machines()) {
+            assertThat(e.hmi())
+                    .as(e.machine().id())
+                    .isEqualTo(hmiOfLine.get(e.machine().productLine()));
+            Set<String> known = MachineProfile.of(e.hmi()).faults().stream()
+                    .map(Fault::code)
+                    .collect(Collectors.toSet());
+            assertThat(known).as(e.machine().id()).containsAll(e.machine().faults());
+        }
     }
 
     @Test

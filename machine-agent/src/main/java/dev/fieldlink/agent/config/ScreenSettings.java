@@ -43,11 +43,22 @@ public record ScreenSettings(
         @JsonProperty("cutter")
         CUTTER,
         @JsonProperty("press")
-        PRESS
+        PRESS,
+        @JsonProperty("packaging")
+        PACKAGING;
+
+        /** The name shown in the HMI's title bar when the configuration names none. */
+        String defaultMachineName() {
+            return switch (this) {
+                case CUTTER -> "Digital Cutter DC-3200";
+                case PRESS -> "Sheetfed Press SP-74";
+                case PACKAGING -> "Packaging Line PL-600";
+            };
+        }
     }
 
     /**
-     * @param model digital cutter or printing press
+     * @param model digital cutter, printing press or packaging line
      * @param machineName the name shown in the HMI's title bar
      * @param width screen width in pixels
      * @param height screen height in pixels
@@ -55,9 +66,7 @@ public record ScreenSettings(
     public record Simulated(Model model, String machineName, Integer width, Integer height) {
         public Simulated {
             model = model == null ? Model.CUTTER : model;
-            machineName = machineName == null
-                    ? (model == Model.CUTTER ? "Digital Cutter DC-3200" : "Sheetfed Press SP-74")
-                    : machineName;
+            machineName = machineName == null ? model.defaultMachineName() : machineName;
             width = width == null ? AgentDefaults.SCREEN_WIDTH : width;
             height = height == null ? AgentDefaults.SCREEN_HEIGHT : height;
             if (width < 800 || width > 4096) {

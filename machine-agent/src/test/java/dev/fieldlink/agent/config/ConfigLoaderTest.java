@@ -105,6 +105,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void simulatedPackagingLine_getsItsOwnDefaultName() throws Exception {
+        AgentConfig c = loader.parse("agent.yaml", "screen:\n  simulated: {model: packaging}\n");
+        assertThat(c.screen().simulated().model()).isEqualTo(ScreenSettings.Model.PACKAGING);
+        assertThat(c.screen().simulated().machineName()).isEqualTo("Packaging Line PL-600");
+        assertThatThrownBy(() -> loader.parse("agent.yaml", "screen:\n  simulated: {model: laser}\n"))
+                .hasMessage("agent.yaml: screen.simulated.model: 'laser' is not one of cutter, press, packaging");
+    }
+
+    @Test
     void unknownEnumValue_listsTheAllowedOnes() {
         assertThatThrownBy(() -> loader.parse("agent.yaml", "screen:\n  source: webcam\n"))
                 .hasMessage("agent.yaml: screen.source: 'webcam' is not one of simulated, capture, vnc-proxy");

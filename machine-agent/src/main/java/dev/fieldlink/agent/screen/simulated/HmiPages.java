@@ -169,7 +169,7 @@ final class HmiPages {
     private void sensors(int x, int y, int w) {
         d.text("Sensor", x + 16, y + 10, Palette.SMALL, Palette.MUTED);
         d.text("Value", x + 380, y + 10, Palette.SMALL, Palette.MUTED);
-        d.text("Limits", x + 560, y + 10, Palette.SMALL, Palette.MUTED);
+        d.text("Limits", x + 590, y + 10, Palette.SMALL, Palette.MUTED);
         int row = y + 24;
         for (Sensor s : m.profile().sensors()) {
             double v = m.sensorValue(s);
@@ -178,7 +178,7 @@ final class HmiPages {
             d.text(s.name(), x + 42, row + 28, Palette.BODY, Palette.TEXT);
             d.textRight(s.format(v), x + 480, row + 28, Palette.VALUE, ok ? Palette.TEXT : Palette.FAULT);
             d.text(s.unit(), x + 490, row + 28, Palette.BODY, Palette.MUTED);
-            d.text(s.format(s.low()) + " … " + s.format(s.high()), x + 560, row + 28, Palette.BODY, Palette.MUTED);
+            d.text(s.format(s.low()) + " … " + s.format(s.high()), x + 590, row + 28, Palette.BODY, Palette.MUTED);
             double fraction = (v - s.low()) / (s.high() - s.low());
             d.progress(x + 760, row + 18, w - 790, 12, fraction, ok ? Palette.ACCENT : Palette.FAULT);
             row += 46;

@@ -26,7 +26,11 @@ public record MachineProfile(
     public record Setting(String name, String unit, int value, int step, int min, int max) {}
 
     public static MachineProfile of(ScreenSettings.Model model) {
-        return model == ScreenSettings.Model.PRESS ? press() : cutter();
+        return switch (model) {
+            case CUTTER -> cutter();
+            case PRESS -> press();
+            case PACKAGING -> packaging();
+        };
     }
 
     static MachineProfile cutter() {
@@ -91,5 +95,42 @@ public record MachineProfile(
                         new Setting("Dryer setpoint", "°C", 70, 2, 40, 90),
                         new Setting("Pile height", "mm", 1100, 50, 300, 1500)),
                 15000);
+    }
+
+    static MachineProfile packaging() {
+        return new MachineProfile(
+                "Carton packaging line",
+                List.of(
+                        new Sensor("Line speed", "packs/min", 120, 3, 41, 60, 150, 0),
+                        new Sensor("Hot-melt temperature", "°C", 165, 2.5, 150, 150, 180, 1),
+                        new Sensor("Carton pick-up vacuum", "kPa", -62, 2, 19, -75, -50, 1),
+                        new Sensor("Compressed air", "bar", 6.0, 0.12, 57, 5.5, 7.0, 2),
+                        new Sensor("Carton magazine level", "%", 72, 9, 240, 15, 100, 0),
+                        new Sensor("Sealing jaw temperature", "°C", 142, 1.8, 95, 130, 155, 1),
+                        new Sensor("Reject rate", "%", 0.6, 0.25, 130, 0, 2.5, 2),
+                        new Sensor("Main drive current", "A", 18, 1.5, 11, 0, 30, 1)),
+                List.of("Infeed conveyor", "Carton erector", "Product pusher", "Flap folder", "Glue unit", "Discharge"),
+                List.of(
+                        new Fault(
+                                "E-710",
+                                "Carton not picked: vacuum lost at erector",
+                                "Carton pick-up vacuum",
+                                30,
+                                true),
+                        new Fault("E-742", "Hot-melt below setpoint", "Hot-melt temperature", -28, true),
+                        new Fault("W-615", "Carton magazine almost empty", "Carton magazine level", -62, false),
+                        new Fault("W-680", "Reject rate high at checkweigher", "Reject rate", 2.6, false)),
+                List.of(
+                        new String[] {"Yoghurt 4 x 125 g", "Carton 4-pack", "36000"},
+                        new String[] {"Cheese slices 200 g", "Tray-pack 12", "9000"},
+                        new String[] {"Juice 1 l", "Wrap-around 6", "12000"},
+                        new String[] {"Butter 250 g", "Shipper 20", "4800"},
+                        new String[] {"Sample run PL-7", "Test carton", "200"}),
+                List.of(
+                        new Setting("Line speed", "packs/min", 120, 5, 40, 150),
+                        new Setting("Hot-melt setpoint", "°C", 165, 5, 140, 185),
+                        new Setting("Pusher delay", "ms", 40, 5, 0, 200),
+                        new Setting("Checkweigher tolerance", "g", 3, 1, 1, 10)),
+                7200);
     }
 }
