@@ -172,6 +172,19 @@ public final class RfbClient implements RemoteScreen, RemoteInput, AutoCloseable
         send(new ClientMessage.FramebufferUpdateRequest(incremental, 0, 0, fb.width(), fb.height()));
     }
 
+    /**
+     * Advertises a new JPEG quality (0-9, TigerVNC's levels) or none (-1, lossless only) for the rest of the
+     * connection, and asks for the whole screen so that it is redrawn at once in the new quality. Servers that speak
+     * Tight then send photographic areas as JPEG; text and flat areas stay exact. Returns at once (queued).
+     */
+    public void setJpegQuality(int quality) {
+        if (quality < -1 || quality > 9) {
+            throw new IllegalArgumentException("JPEG quality must be 0-9, or -1 for none (found " + quality + ")");
+        }
+        send(new ClientMessage.SetEncodings(config.withJpegQuality(quality).advertisedEncodings()));
+        requestUpdate(false);
+    }
+
     /** Switches pixel format between two updates (applied by the reader thread after the current update). */
     public void setPixelFormat(PixelFormat pf) throws RfbException {
         pendingFormat = pf.validate("client pixel format");

@@ -121,6 +121,41 @@ class XvncClientInteropTest {
     }
 
     @Test
+    void jpegQuality_switchedMidSession_changesWhatTheServerSends_bothWays() throws Exception {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            RfbClient client = RfbClient.connect(s.getInputStream(), s.getOutputStream(), only(Encodings.TIGHT), null);
+            try {
+                client.pointer(0, W - 1, H - 1);
+                Peers.await(
+                        "the exact picture",
+                        TIMEOUT,
+                        () -> ImageDiff.of(reference, RfbSnapshot.toImage(client.framebuffer()))
+                                .identical());
+                assertThat(client.decodeStats().get("Tight.jpeg")).isZero();
+
+                client.setJpegQuality(9);
+                Peers.await(
+                        "JPEG rectangles", TIMEOUT, () -> client.decodeStats().get("Tight.jpeg") > 0);
+                Peers.await(
+                        "the JPEG picture within tolerance",
+                        TIMEOUT,
+                        () -> ImageDiff.of(reference, RfbSnapshot.toImage(client.framebuffer()))
+                                        .meanAbsDiff()
+                                <= JPEG_MEAN_TOLERANCE);
+
+                client.setJpegQuality(-1);
+                Peers.await(
+                        "the exact picture again",
+                        TIMEOUT,
+                        () -> ImageDiff.of(reference, RfbSnapshot.toImage(client.framebuffer()))
+                                .identical());
+            } finally {
+                client.close();
+            }
+        }
+    }
+
+    @Test
     void tightWithoutJpeg_usesFillAndCopy_andZrleIsUsed() throws Exception {
         DecodeStats[] stats = new DecodeStats[1];
         capture(only(Encodings.TIGHT), stats, 0);
