@@ -1,9 +1,11 @@
 package dev.fieldlink.console.screen;
 
 import dev.fieldlink.protocol.api.TicketResponse;
+import dev.fieldlink.viewer.rfb.message.ClientMessage;
 import dev.fieldlink.viewer.server.BufferedImageScreenSource;
 import dev.fieldlink.viewer.server.RfbServer;
 import dev.fieldlink.viewer.server.RfbServerConfig;
+import dev.fieldlink.viewer.server.RfbServerListener;
 import dev.fieldlink.viewer.server.RfbServerSession;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -41,10 +43,19 @@ public final class TestScreen implements AutoCloseable {
     private final String hostKey;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final List<RfbServerSession> sessions = new CopyOnWriteArrayList<>();
+    private final List<List<Integer>> encodings = new CopyOnWriteArrayList<>();
 
     public TestScreen(BufferedImage picture) throws IOException {
         source = new BufferedImageScreenSource(picture);
-        rfb = new RfbServer(source, RfbServerConfig.defaults("Speedmaster XL 106 HMI"));
+        rfb = new RfbServer(
+                source, RfbServerConfig.defaults("Speedmaster XL 106 HMI").withListener(new RfbServerListener() {
+                    @Override
+                    public void clientMessage(ClientMessage m) {
+                        if (m instanceof ClientMessage.SetEncodings e) {
+                            encodings.add(e.encodings());
+                        }
+                    }
+                }));
         rfbPort = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::acceptForever, "test-rfb-accept");
         acceptor.setDaemon(true);
@@ -85,6 +96,11 @@ public final class TestScreen implements AutoCloseable {
                 "127.0.0.1",
                 rfbPort.getLocalPort(),
                 Instant.now().plusSeconds(1800));
+    }
+
+    /** The encodings lists clients sent (SetEncodings), oldest first, across connections. */
+    public List<List<Integer>> encodingsSent() {
+        return List.copyOf(encodings);
     }
 
     /** RFB connections accepted so far. */

@@ -207,6 +207,24 @@ class ConsoleFlowGuiTest {
         run(() -> ((AbstractButton) find(session, "fit")).doClick());
         run(() -> ((AbstractButton) find(session, "viewOnly")).doClick());
 
+        // "Compress photos" asks the machine for JPEG (TigerVNC's quality level 8) and back for exact pictures.
+        int quality8 = dev.fieldlink.viewer.rfb.Encodings.qualityLevel(8);
+        assertThat(screen.encodingsSent()).noneMatch(list -> list.contains(quality8));
+        run(() -> ((AbstractButton) find(session, "compressPhotos")).doClick());
+        await(
+                "JPEG asked for",
+                () -> !screen.encodingsSent().isEmpty()
+                        && screen.encodingsSent()
+                                .get(screen.encodingsSent().size() - 1)
+                                .contains(quality8));
+        run(() -> ((AbstractButton) find(session, "compressPhotos")).doClick());
+        await(
+                "exact pictures asked for",
+                () -> screen.encodingsSent().size() >= 3
+                        && !screen.encodingsSent()
+                                .get(screen.encodingsSent().size() - 1)
+                                .contains(quality8));
+
         // The machine's side drops the screen connection: the window says so, and can reconnect.
         screen.dropConnections();
         await("lost notice", () -> find(session, "screenLostText") != null);

@@ -37,6 +37,9 @@ import javax.swing.SwingUtilities;
  * EDT. Use on the EDT; the RFB client's events are handed over to it.
  */
 public final class RemoteScreenArea implements ScreenArea {
+    /** The JPEG quality asked for when photos are compressed: TigerVNC's default level, hardly visible at 1:1. */
+    static final int PHOTO_JPEG_QUALITY = 8;
+
     private final Messages messages;
     private final UiTasks tasks;
     private final ScreenConnector connector;
@@ -53,6 +56,7 @@ public final class RemoteScreenArea implements ScreenArea {
     private String lost;
     private boolean fit = true;
     private boolean viewOnly;
+    private boolean compressPhotos;
     private boolean closed;
     private int attempt;
 
@@ -160,6 +164,9 @@ public final class RemoteScreenArea implements ScreenArea {
         view.setName("remoteScreen");
         view.setScaleMode(fit ? ScaleMode.FIT : ScaleMode.ONE_TO_ONE);
         view.setViewOnly(viewOnly);
+        if (compressPhotos) {
+            c.client().setJpegQuality(PHOTO_JPEG_QUALITY);
+        }
         scroll.setViewportView(view);
         cards.show(panel, "screen");
         ConnectionEnd end = c.client().end();
@@ -245,6 +252,15 @@ public final class RemoteScreenArea implements ScreenArea {
         this.viewOnly = viewOnly;
         if (view != null) {
             view.setViewOnly(viewOnly);
+        }
+    }
+
+    @Override
+    public void setCompressPhotos(boolean compress) {
+        this.compressPhotos = compress;
+        ScreenConnector.Connection c = connection;
+        if (c != null) {
+            c.client().setJpegQuality(compress ? PHOTO_JPEG_QUALITY : -1);
         }
     }
 

@@ -22,6 +22,12 @@ public interface ScreenArea {
     /** Send no keyboard or mouse input. */
     void setViewOnly(boolean viewOnly);
 
+    /**
+     * Ask the machine to send photographic areas as JPEG (faster on slow links and for camera pictures; slightly
+     * lossy) or everything exact. Text and flat areas stay exact either way.
+     */
+    void setCompressPhotos(boolean compress);
+
     /** Why the screen connection ended, once it has; empty while it runs. */
     Optional<String> lost();
 

@@ -133,9 +133,14 @@ public final class SessionWindow extends JFrame {
         JCheckBox viewOnly = new JCheckBox(messages.get("session.viewOnly"));
         viewOnly.setName("viewOnly");
         viewOnly.addActionListener(e -> screen.setViewOnly(viewOnly.isSelected()));
+        JCheckBox photos = new JCheckBox(messages.get("session.compressPhotos"));
+        photos.setName("compressPhotos");
+        photos.setToolTipText(messages.get("session.compressPhotos.tip"));
+        photos.addActionListener(e -> screen.setCompressPhotos(photos.isSelected()));
         JPanel screenTools = new JPanel(new FlowLayout(FlowLayout.LEADING, 6, 4));
         screenTools.add(fit);
         screenTools.add(viewOnly);
+        screenTools.add(photos);
 
         screenHolder.add(screen.component(), "screen");
         JPanel endPanel = new JPanel(new GridBagLayout());
