@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldlink.testing.MutableClock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
@@ -57,6 +59,70 @@ class LoginThrottleTest {
         throttle.recordSuccess("jdoe", "a");
         fail("jdoe", "a", 4);
         assertThat(throttle.check("jdoe", "a")).isEmpty();
+    }
+
+    @Test
+    void attemptsInProgress_countAgainstTheLimit_soParallelRequestsCannotTryMore() {
+        List<LoginThrottle.Attempt> inFlight = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            LoginThrottle.Attempt a = throttle.begin("jdoe", "10.0.0." + i);
+            assertThat(a.refused()).isEmpty();
+            inFlight.add(a);
+        }
+        // A sixth at the same time waits: the five may still fail.
+        try (LoginThrottle.Attempt sixth = throttle.begin("jdoe", "10.0.0.9")) {
+            assertThat(sixth.refused()).contains(Duration.ofSeconds(1));
+            sixth.failed(); // a refused attempt counts nothing
+        }
+        inFlight.forEach(LoginThrottle.Attempt::failed);
+        try (LoginThrottle.Attempt after = throttle.begin("jdoe", "10.0.0.9")) {
+            assertThat(after.refused()).contains(Duration.ofMinutes(15));
+        }
+        assertThat(throttle.check("jdoe", "x")).contains(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void anAttemptEndedWithoutAVerdict_freesItsPlace_andASuccessClearsTheAccount() {
+        for (int i = 0; i < 4; i++) {
+            try (LoginThrottle.Attempt a = throttle.begin("jdoe", "a")) {
+                a.failed();
+            }
+        }
+        try (LoginThrottle.Attempt stopped = throttle.begin("jdoe", "a")) {
+            assertThat(stopped.refused()).isEmpty();
+            // closed without failed() or succeeded(): e.g. the account is disabled
+        }
+        try (LoginThrottle.Attempt ok = throttle.begin("jdoe", "a")) {
+            assertThat(ok.refused()).isEmpty();
+            ok.succeeded();
+            ok.failed(); // only the first verdict counts
+        }
+        assertThat(throttle.check("jdoe", "a")).isEmpty();
+        for (int i = 0; i < 4; i++) {
+            try (LoginThrottle.Attempt a = throttle.begin("jdoe", "a")) {
+                a.failed();
+            }
+        }
+        assertThat(throttle.check("jdoe", "a"))
+                .as("four failures since the success")
+                .isEmpty();
+    }
+
+    @Test
+    void attemptRefusedByItsAddress_doesNotHoldAPlaceOnTheAccount() {
+        List<LoginThrottle.Attempt> inFlight = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            inFlight.add(throttle.begin("user" + i, "203.0.113.7"));
+        }
+        for (int i = 0; i < 5; i++) {
+            try (LoginThrottle.Attempt refused = throttle.begin("jdoe", "203.0.113.7")) {
+                assertThat(refused.refused()).isPresent();
+            }
+        }
+        inFlight.forEach(LoginThrottle.Attempt::close);
+        try (LoginThrottle.Attempt a = throttle.begin("jdoe", "198.51.100.1")) {
+            assertThat(a.refused()).isEmpty();
+        }
     }
 
     @Test

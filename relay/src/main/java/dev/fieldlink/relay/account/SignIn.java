@@ -99,53 +99,58 @@ public final class SignIn {
             failed(username, remoteAddress, null, "input too long");
             throw invalidCredentials();
         }
-        Optional<Duration> wait = throttle.check(username, remoteAddress);
-        if (wait.isPresent()) {
-            failed(username, remoteAddress, null, "locked");
-            long seconds = Math.max(1, wait.get().toSeconds());
-            throw new FieldlinkException(
-                    ProblemType.ACCOUNT_LOCKED,
-                    "too many failed sign-ins; try again in " + seconds + " seconds",
-                    seconds,
-                    null);
-        }
-        Optional<StoredCredentials> stored = accounts.credentialsByUsername(username);
-        char[] password = req.password().toCharArray();
-        boolean passwordOk;
-        String secret = null;
-        try {
-            if (stored.isPresent()) {
-                passwordOk = hasher.verify(password, stored.get().passwordHash());
-                secret = unseal(stored.get());
-            } else {
-                passwordOk = hasher.verifyDummy(password);
+        StoredCredentials credentials;
+        Account account;
+        try (LoginThrottle.Attempt attempt = throttle.begin(username, remoteAddress)) {
+            Optional<Duration> wait = attempt.refused();
+            if (wait.isPresent()) {
+                failed(username, remoteAddress, null, "locked");
+                long seconds = Math.max(1, wait.get().toSeconds());
+                throw new FieldlinkException(
+                        ProblemType.ACCOUNT_LOCKED,
+                        "too many failed sign-ins; try again in " + seconds + " seconds",
+                        seconds,
+                        null);
             }
-        } finally {
-            java.util.Arrays.fill(password, '\0');
+            Optional<StoredCredentials> stored = accounts.credentialsByUsername(username);
+            char[] password = req.password().toCharArray();
+            boolean passwordOk;
+            String secret = null;
+            try {
+                if (stored.isPresent()) {
+                    passwordOk = hasher.verify(password, stored.get().passwordHash());
+                    secret = unseal(stored.get());
+                } else {
+                    passwordOk = hasher.verifyDummy(password);
+                }
+            } finally {
+                java.util.Arrays.fill(password, '\0');
+            }
+            OptionalLong step = totp.match(secret, req.totp().strip());
+            account = stored.map(StoredCredentials::account).orElse(null);
+            if (account == null || !passwordOk || step.isEmpty() || !totp.consume(account.id(), step.getAsLong())) {
+                attempt.failed();
+                failed(username, remoteAddress, account, "wrong credentials");
+                throw invalidCredentials();
+            }
+            if (!account.active()) {
+                failed(username, remoteAddress, account, "account disabled");
+                throw new FieldlinkException(ProblemType.ACCOUNT_DISABLED, "the account is disabled");
+            }
+            Optional<LocalDate> validUntil = policy.undertakingValidUntil(account.toTechnician());
+            LocalDate today = LocalDate.ofInstant(clock.instant(), policy.zone());
+            if (validUntil.isEmpty() || validUntil.get().isBefore(today)) {
+                failed(username, remoteAddress, account, "undertaking missing or expired");
+                throw new FieldlinkException(
+                        ProblemType.UNDERTAKING_EXPIRED,
+                        validUntil.isEmpty()
+                                ? "the security and privacy undertaking has not been signed"
+                                : "the security and privacy undertaking expired after " + validUntil.get());
+            }
+            attempt.succeeded();
+            credentials = stored.get();
         }
-        OptionalLong step = totp.match(secret, req.totp().strip());
-        Account account = stored.map(StoredCredentials::account).orElse(null);
-        if (account == null || !passwordOk || step.isEmpty() || !totp.consume(account.id(), step.getAsLong())) {
-            throttle.recordFailure(username, remoteAddress);
-            failed(username, remoteAddress, account, "wrong credentials");
-            throw invalidCredentials();
-        }
-        if (!account.active()) {
-            failed(username, remoteAddress, account, "account disabled");
-            throw new FieldlinkException(ProblemType.ACCOUNT_DISABLED, "the account is disabled");
-        }
-        Optional<LocalDate> validUntil = policy.undertakingValidUntil(account.toTechnician());
-        LocalDate today = LocalDate.ofInstant(clock.instant(), policy.zone());
-        if (validUntil.isEmpty() || validUntil.get().isBefore(today)) {
-            failed(username, remoteAddress, account, "undertaking missing or expired");
-            throw new FieldlinkException(
-                    ProblemType.UNDERTAKING_EXPIRED,
-                    validUntil.isEmpty()
-                            ? "the security and privacy undertaking has not been signed"
-                            : "the security and privacy undertaking expired after " + validUntil.get());
-        }
-        throttle.recordSuccess(username, remoteAddress);
-        if (hasher.needsRehash(stored.get().passwordHash())) {
+        if (hasher.needsRehash(credentials.passwordHash())) {
             char[] again = req.password().toCharArray();
             try {
                 accounts.updatePasswordHash(account.id(), hasher.hash(again), clock.instant());

@@ -94,25 +94,28 @@ public final class Enrolment {
         if (machineId.isEmpty() || machineId.length() > 64) {
             throw new FieldlinkException(ProblemType.VALIDATION, "machineId must be 1 to 64 characters");
         }
-        Optional<Duration> wait = throttle.check(machineId, remoteAddress);
-        if (wait.isPresent()) {
-            refused(machineId, remoteAddress, "rate limited");
-            long seconds = Math.max(1, wait.get().toSeconds());
-            throw new FieldlinkException(
-                    ProblemType.RATE_LIMITED,
-                    "too many enrolment attempts; try again in " + seconds + " seconds",
-                    seconds,
-                    null);
+        AgentKeys.Parsed key;
+        try (LoginThrottle.Attempt attempt = throttle.begin(machineId, remoteAddress)) {
+            Optional<Duration> wait = attempt.refused();
+            if (wait.isPresent()) {
+                refused(machineId, remoteAddress, "rate limited");
+                long seconds = Math.max(1, wait.get().toSeconds());
+                throw new FieldlinkException(
+                        ProblemType.RATE_LIMITED,
+                        "too many enrolment attempts; try again in " + seconds + " seconds",
+                        seconds,
+                        null);
+            }
+            key = AgentKeys.parse(req.publicKey());
+            String normalized = normalize(req.code());
+            if (normalized == null || !codes.consume(hash(normalized), machineId, clock.instant())) {
+                attempt.failed();
+                refused(machineId, remoteAddress, "code unknown, used, expired or for another machine");
+                throw new FieldlinkException(
+                        ProblemType.ENROLMENT_CODE_INVALID, "the enrolment code is unknown, used or expired");
+            }
+            attempt.succeeded();
         }
-        AgentKeys.Parsed key = AgentKeys.parse(req.publicKey());
-        String normalized = normalize(req.code());
-        if (normalized == null || !codes.consume(hash(normalized), machineId, clock.instant())) {
-            throttle.recordFailure(machineId, remoteAddress);
-            refused(machineId, remoteAddress, "code unknown, used, expired or for another machine");
-            throw new FieldlinkException(
-                    ProblemType.ENROLMENT_CODE_INVALID, "the enrolment code is unknown, used or expired");
-        }
-        throttle.recordSuccess(machineId, remoteAddress);
         machines.setPublicKey(machineId, key.openSsh(), key.fingerprint());
         Map<String, String> details = new LinkedHashMap<>();
         details.put("keyFingerprint", key.fingerprint());

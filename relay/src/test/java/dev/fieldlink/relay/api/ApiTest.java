@@ -104,6 +104,28 @@ class ApiTest {
     }
 
     @Test
+    void parallelWrongPasswords_cannotTryMoreThanTheAccountLimit() throws Exception {
+        t.technician("gina", Set.of("DACH"), Set.of("digital-cutter"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            List<java.util.concurrent.Future<Answer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                LoginRequest wrong = new LoginRequest("gina", "wrong-" + i, "111111");
+                answers.add(pool.submit(() -> api.post("/api/v1/auth/login", wrong, null)));
+            }
+            long tried = 0;
+            for (java.util.concurrent.Future<Answer> f : answers) {
+                Answer a = f.get();
+                assertThat(a.status()).isIn(401, 429);
+                tried += a.status() == 401 ? 1 : 0;
+            }
+            assertThat(tried).as("password checks among 24 parallel requests").isBetween(1L, 5L);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void disabledAccount_andMissingUndertaking_areReportedOnlyAfterBothFactors() {
         TestUser eve = t.technician("eve", Set.of("DACH"), Set.of("digital-cutter"));
         t.relay.admin().disableUser("eve");
