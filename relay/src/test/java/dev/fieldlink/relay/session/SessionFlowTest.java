@@ -155,6 +155,43 @@ class SessionFlowTest {
     }
 
     @Test
+    void anotherTechnician_andAnAdministrator_cannotReadOrActOnASession_itAnswersAsUnknown() throws IOException {
+        TestUser other = t.technician("otto", Set.of("DACH"), Set.of("digital-cutter"));
+        TestUser admin = t.user("ada", Set.of("EMEA"), Set.of(), Set.of(Role.ADMIN));
+        try (TestAgent agent = machine("m-owner", 20)) {
+            String owner = t.token(tech);
+            SessionView s = request("m-owner", 20, owner);
+            await(s.id(), SessionState.ACTIVE, owner);
+            String base = "/api/v1/sessions/" + s.id();
+            for (TestUser stranger : List.of(other, admin)) {
+                String token = t.token(stranger);
+                assertThat(t.api.get(base, token).status())
+                        .as(stranger.username())
+                        .isEqualTo(404);
+                assertThat(t.api.post(base + "/extend", new ExtendRequest(5), token)
+                                .status())
+                        .as(stranger.username())
+                        .isEqualTo(404);
+                assertThat(t.api.post(base + "/ticket", "", token).status())
+                        .as(stranger.username())
+                        .isEqualTo(404);
+                assertThat(t.api.post(base + "/messages", new ChatRequest("hi"), token)
+                                .status())
+                        .as(stranger.username())
+                        .isEqualTo(404);
+                assertThat(t.api.post(base + "/end", "", token).status())
+                        .as(stranger.username())
+                        .isEqualTo(404);
+            }
+            // The session is untouched, and its owner still acts on it.
+            assertThat(await(s.id(), SessionState.ACTIVE, owner).endCause()).isNull();
+            assertThat(agent.poll(ControlMessage.SessionEnded.class)).isEmpty();
+            assertThat(audit(AuditEventTypes.EXTENSION_REQUESTED, s.id())).isEmpty();
+            assertThat(t.api.get(base, owner).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void technicianWithdrawsAPendingRequest_andTheMachineIsTold() throws IOException {
         try (TestAgent agent = machine("m-cancel", null)) {
             String token = t.token(tech);
