@@ -64,7 +64,9 @@ public final class AuditLog {
                 }
             });
         }
-        AuditEvent draft = AuditEvent.draft(type, actor, subject, clock.instant(), clean);
+        // Actor and subject may carry what a client sent (an id in a URL): bounded to their columns before sealing.
+        AuditEvent draft = AuditEvent.draft(
+                type, bounded(actor, MAX_NAME_LENGTH), bounded(subject, MAX_NAME_LENGTH), clock.instant(), clean);
         AuditEvent sealed;
         synchronized (this) {
             sealed = append(draft);
@@ -82,6 +84,13 @@ public final class AuditLog {
     /** Shorthand for events without details. */
     public AuditEvent record(String type, String actor, String subject) {
         return record(type, actor, subject, Map.of());
+    }
+
+    /** The longest actor or subject stored (the columns' width). */
+    static final int MAX_NAME_LENGTH = 200;
+
+    private static String bounded(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
     }
 
     private AuditEvent append(AuditEvent draft) {

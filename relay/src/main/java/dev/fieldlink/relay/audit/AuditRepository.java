@@ -40,12 +40,21 @@ public final class AuditRepository {
                 e.type(),
                 e.actor(),
                 e.subject(),
-                e.sessionId(),
+                sessionColumn(e),
                 e.time(),
                 detailsJson(e.details()),
                 e.prevHash(),
                 e.hash(),
                 receivedAt);
+    }
+
+    /**
+     * The session an event belongs to, for the timeline index; none when the subject names something longer than a
+     * session id can be (a denied look-up of an invented id), which no session's timeline will ask for.
+     */
+    private static String sessionColumn(AuditEvent e) {
+        String id = e.sessionId();
+        return id != null && id.length() <= 64 ? id : null;
     }
 
     /** The last event of a stream, if it has any. */

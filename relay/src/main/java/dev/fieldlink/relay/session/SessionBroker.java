@@ -25,6 +25,7 @@ import dev.fieldlink.relay.machine.MachineRecord;
 import dev.fieldlink.relay.machine.MachineRepository;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -197,7 +198,10 @@ public final class SessionBroker {
     /** An active session the caller may open the screen of: for tickets. Denials are audited. */
     public SessionRecord activeForTicket(Account caller, String id) {
         SessionRecord s = get(caller, id);
-        if (s.state() != SessionState.ACTIVE) {
+        // Also over when its time ran out and the deadline check has not ended it yet: a ticket must outlive now.
+        if (s.state() != SessionState.ACTIVE
+                || s.expiresAt() == null
+                || !s.expiresAt().truncatedTo(ChronoUnit.SECONDS).isAfter(core.clock.instant())) {
             throw SessionProblems.invalidState(s);
         }
         MachineRecord m = core.machines.find(s.machineId()).orElseThrow(() -> SessionProblems.notFoundSession(id));

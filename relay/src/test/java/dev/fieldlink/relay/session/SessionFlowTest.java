@@ -192,6 +192,39 @@ class SessionFlowTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the agent only has to be online and consent
+    void ticketAtTheMomentTheTimeRunsOut_isAConflictNotAServerError() throws IOException {
+        try (TestAgent agent = machine("m-late-ticket", 5)) {
+            String token = t.token(tech);
+            SessionView s = request("m-late-ticket", 5, token);
+            SessionView active = await(s.id(), SessionState.ACTIVE, token);
+            assertThat(t.api.post("/api/v1/sessions/" + s.id() + "/ticket", "", token)
+                            .status())
+                    .isEqualTo(200);
+            t.clock.advance(Duration.between(t.clock.instant(), active.expiresAt()));
+            Answer late = t.api.post("/api/v1/sessions/" + s.id() + "/ticket", "", token);
+            assertThat(late.status()).as(late.body()).isEqualTo(409);
+            assertThat(late.problemType()).isEqualTo("invalid-state");
+        }
+    }
+
+    @Test
+    void historyOfAnOverlongOrInventedId_is404_andTheDenialIsAudited() {
+        String invented = "a".repeat(65);
+        String longer = "b".repeat(300);
+        for (String id : List.of(invented, longer)) {
+            Answer a = t.api.get("/api/v1/history/sessions/" + id, t.token(lead));
+            assertThat(a.status()).as(a.body()).isEqualTo(404);
+        }
+        List<AuditEvent> denied = t.relay.core().auditEventsOfType(AuditEventTypes.ACCESS_DENIED);
+        assertThat(denied).anyMatch(e -> ("session:" + invented).equals(e.subject()));
+        assertThat(denied)
+                .anyMatch(e -> e.subject() != null
+                        && e.subject().startsWith("session:bbbb")
+                        && e.subject().length() == 200);
+    }
+
+    @Test
     void technicianWithdrawsAPendingRequest_andTheMachineIsTold() throws IOException {
         try (TestAgent agent = machine("m-cancel", null)) {
             String token = t.token(tech);
