@@ -91,12 +91,18 @@ public final class AuditRepository {
         return jdbc.query("SELECT DISTINCT stream FROM audit_events ORDER BY stream", rs -> rs.getString(1));
     }
 
-    /** Every event about a session, from all streams, in time order. */
-    public List<AuditEvent> forSession(String sessionId) {
+    /**
+     * Every event about a session in time order: the relay's, and those of the session's own machine. Another
+     * machine's agent can name any session in its events; those stay in its own stream and never join this timeline.
+     */
+    public List<AuditEvent> forSession(String sessionId, String machineId) {
         return jdbc.query(
-                "SELECT " + COLUMNS + " FROM audit_events WHERE session_id = ? ORDER BY event_time, stream, sequence",
+                "SELECT " + COLUMNS + " FROM audit_events WHERE session_id = ? AND stream IN (?, ?)"
+                        + " ORDER BY event_time, stream, sequence",
                 this::row,
-                sessionId);
+                sessionId,
+                AuditLog.STREAM,
+                AgentAuditIngest.streamOf(machineId));
     }
 
     /** Events of {@code type} in the relay's stream, newest last (for tests and admin views). */

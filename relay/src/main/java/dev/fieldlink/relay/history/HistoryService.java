@@ -124,7 +124,7 @@ public final class HistoryService {
     /** One session with its whole audit timeline (relay and agent events). */
     public HistoryDetail detail(Account caller, String sessionId) {
         HistoryEntry e = visible(caller, sessionId);
-        return new HistoryDetail(e, auditEvents.forSession(sessionId));
+        return new HistoryDetail(e, auditEvents.forSession(sessionId, e.machineId()));
     }
 
     /** The recording segments of a session the caller may see. */

@@ -381,6 +381,7 @@ class SessionFlowTest {
     @Test
     void history_showsTheTimelineWithAgentEvents_andServesTheRecordingInRanges() throws Exception {
         try (TestAgent agent = machine("m-history", 20);
+                TestAgent stranger = machine("m-history-other", null);
                 TestViewer viewer = new TestViewer()) {
             String token = t.token(tech);
             SessionView s = request("m-history", 20, token);
@@ -403,6 +404,19 @@ class SessionFlowTest {
             agent.send(new ControlMessage.AuditBatch(List.of(agentEvent)));
             assertThat(agent.await(ControlMessage.AuditAck.class, WAIT).sequence())
                     .isEqualTo(1);
+            // Another machine's agent names this session in its own chain: stored there, never in this timeline.
+            AuditEvent forged = AuditChain.append(
+                    "agent:m-history-other",
+                    null,
+                    AuditEvent.draft(
+                            "SESSION_FORGED",
+                            "operator:m-history-other",
+                            "session:" + s.id(),
+                            t.clock.instant(),
+                            Map.of()));
+            stranger.send(new ControlMessage.AuditBatch(List.of(forged)));
+            assertThat(stranger.await(ControlMessage.AuditAck.class, WAIT).sequence())
+                    .isEqualTo(1);
             t.api.post("/api/v1/sessions/" + s.id() + "/end", "", token);
             assertThat(viewer.awaitClosed(WAIT)).isTrue();
 
@@ -422,6 +436,7 @@ class SessionFlowTest {
             Answer detail = t.api.get("/api/v1/history/sessions/" + s.id(), leadToken);
             List<String> types = new java.util.ArrayList<>();
             detail.json().path("timeline").forEach(e -> types.add(e.path("type").asText()));
+            assertThat(types).doesNotContain("SESSION_FORGED");
             assertThat(types)
                     .contains(
                             "SESSION_REQUESTED",
