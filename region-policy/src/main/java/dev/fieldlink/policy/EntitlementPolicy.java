@@ -128,6 +128,14 @@ public final class EntitlementPolicy {
                 .map(signed -> signed.plus(undertakingValidity).minusDays(1));
     }
 
+    /** Whether the person's undertaking is on record and still valid on the day of {@code now} (policy's zone). */
+    public boolean undertakingValid(Technician technician, java.time.Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, zone());
+        return undertakingValidUntil(technician)
+                .filter(until -> !until.isBefore(today))
+                .isPresent();
+    }
+
     /** Regions and product lines the person refers to that this policy does not define; empty when consistent. */
     public List<String> problems(Technician technician) {
         List<String> problems = new ArrayList<>();

@@ -292,6 +292,10 @@ class EntitlementPolicyTest {
         assertThat(halfYear.decide(signedInMarch, machine(), Action.LIST, NOW).reason())
                 .isEqualTo(DenyReason.UNDERTAKING_EXPIRED);
         assertThat(POLICY.undertakingValidUntil(signedInMarch)).contains(LocalDate.parse("2027-02-28"));
+        assertThat(halfYear.undertakingValid(signedInMarch, java.time.Instant.parse("2026-08-31T23:59:59Z")))
+                .isTrue();
+        assertThat(halfYear.undertakingValid(signedInMarch, java.time.Instant.parse("2026-09-01T00:00:00Z")))
+                .isFalse();
     }
 
     @Test

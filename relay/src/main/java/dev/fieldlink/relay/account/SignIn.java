@@ -137,15 +137,9 @@ public final class SignIn {
                 failed(username, remoteAddress, account, "account disabled");
                 throw new FieldlinkException(ProblemType.ACCOUNT_DISABLED, "the account is disabled");
             }
-            Optional<LocalDate> validUntil = policy.undertakingValidUntil(account.toTechnician());
-            LocalDate today = LocalDate.ofInstant(clock.instant(), policy.zone());
-            if (validUntil.isEmpty() || validUntil.get().isBefore(today)) {
+            if (!policy.undertakingValid(account.toTechnician(), clock.instant())) {
                 failed(username, remoteAddress, account, "undertaking missing or expired");
-                throw new FieldlinkException(
-                        ProblemType.UNDERTAKING_EXPIRED,
-                        validUntil.isEmpty()
-                                ? "the security and privacy undertaking has not been signed"
-                                : "the security and privacy undertaking expired after " + validUntil.get());
+                throw undertakingExpired(account);
             }
             attempt.succeeded();
             credentials = stored.get();
@@ -189,7 +183,21 @@ public final class SignIn {
             refreshTokens.revokeAll(rotation.userId());
             throw new FieldlinkException(ProblemType.ACCOUNT_DISABLED, "the account is disabled");
         }
+        // Sliding refresh must not outlive the undertaking: signing in again asks for it too.
+        if (!policy.undertakingValid(account.toTechnician(), clock.instant())) {
+            refreshTokens.revokeAll(account.id());
+            throw undertakingExpired(account);
+        }
         return tokens(account, rotation.next());
+    }
+
+    private FieldlinkException undertakingExpired(Account account) {
+        Optional<LocalDate> validUntil = policy.undertakingValidUntil(account.toTechnician());
+        return new FieldlinkException(
+                ProblemType.UNDERTAKING_EXPIRED,
+                validUntil.isEmpty()
+                        ? "the security and privacy undertaking has not been signed"
+                        : "the security and privacy undertaking expired after " + validUntil.get());
     }
 
     /** Signs out: revokes the refresh token's family and the access token. */

@@ -70,6 +70,11 @@ public final class HistoryService {
     /** Sessions newest first, within the caller's regions. */
     public Page<HistoryEntry> list(Account caller, HistoryQuery q) {
         requireReviewer(caller);
+        if (!policy.undertakingValid(caller.toTechnician(), clock.instant())) {
+            throw new FieldlinkException(
+                    ProblemType.UNDERTAKING_EXPIRED,
+                    "session history needs a valid security and privacy undertaking; sign it again first");
+        }
         Set<String> regions = policy.coveredRegions(caller.toTechnician());
         if (regions.isEmpty()) {
             return new Page<>(List.of(), 0, q.offset(), q.limit());

@@ -126,6 +126,26 @@ class ApiTest {
     }
 
     @Test
+    void anUndertakingThatExpiresWhileSignedIn_stopsRefreshAndTheHistoryList() {
+        TestUser lea = t.user("lea", Set.of("DACH"), Set.of(), Set.of(Role.TEAM_LEAD));
+        TokenResponse tokens = t.login(lea);
+        assertThat(api.get("/api/v1/history/sessions", tokens.accessToken()).status())
+                .isEqualTo(200);
+        t.relay
+                .admin()
+                .signUndertaking(
+                        "lea",
+                        java.time.LocalDate.ofInstant(t.clock.instant(), java.time.ZoneOffset.UTC)
+                                .minusYears(2));
+        Answer list = api.get("/api/v1/history/sessions", tokens.accessToken());
+        assertThat(list.status()).isEqualTo(403);
+        assertThat(list.problemType()).isEqualTo("undertaking-expired");
+        Answer refresh = api.post("/api/v1/auth/refresh", new RefreshRequest(tokens.refreshToken()), null);
+        assertThat(refresh.status()).isEqualTo(403);
+        assertThat(refresh.problemType()).isEqualTo("undertaking-expired");
+    }
+
+    @Test
     void disabledAccount_andMissingUndertaking_areReportedOnlyAfterBothFactors() {
         TestUser eve = t.technician("eve", Set.of("DACH"), Set.of("digital-cutter"));
         t.relay.admin().disableUser("eve");
