@@ -6,11 +6,14 @@ import dev.fieldlink.protocol.api.HealthResponse;
 import dev.fieldlink.protocol.problem.FieldlinkException;
 import dev.fieldlink.protocol.problem.ProblemType;
 import dev.fieldlink.relay.account.Account;
+import dev.fieldlink.relay.audit.AgentAuditIngest;
+import dev.fieldlink.relay.audit.AuditLog;
 import dev.fieldlink.relay.config.Secret;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Set;
 
 /**
  * {@code /health}, {@code /metrics}, {@code /.well-known/jwks.json}, {@code audit/verify}, {@code agents/enroll}.
@@ -81,7 +84,17 @@ final class SystemRoutes {
             throw new FieldlinkException(
                     ProblemType.FORBIDDEN, "audit verification is for administrators and team leads");
         }
-        ctx.json(api.auditVerifier().verifyAll());
+        if (a.roles().contains(Role.ADMIN)) {
+            ctx.json(api.auditVerifier().verifyAll());
+            return;
+        }
+        // A team lead sees the relay's stream and the machines of their regions, as in the history.
+        Set<String> regions = api.broker().policy().coveredRegions(a.toTechnician());
+        String agentPrefix = AgentAuditIngest.streamOf("");
+        ctx.json(api.auditVerifier()
+                .verifyAll(stream -> stream.equals(AuditLog.STREAM)
+                        || (stream.startsWith(agentPrefix)
+                                && api.machines().inRegions(stream.substring(agentPrefix.length()), regions))));
     }
 
     private void enroll(Context ctx) {

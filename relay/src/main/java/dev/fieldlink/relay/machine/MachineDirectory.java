@@ -80,6 +80,11 @@ public final class MachineDirectory {
                 .orElseThrow(() -> new FieldlinkException(ProblemType.NOT_FOUND, "no machine " + id));
     }
 
+    /** Whether the machine exists and lies in one of {@code regions} (no audit: for filtering what is shown). */
+    public boolean inRegions(String machineId, Set<String> regions) {
+        return machines.find(machineId).map(m -> regions.contains(m.region())).orElse(false);
+    }
+
     /** The machine if {@code caller} may see it; a denial (or unknown id) is audited. */
     public Optional<MachineRecord> find(Account caller, String id) {
         Optional<MachineRecord> m = id == null || id.length() > 64 ? Optional.empty() : machines.find(id);

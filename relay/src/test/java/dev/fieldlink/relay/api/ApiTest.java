@@ -9,9 +9,12 @@ import dev.fieldlink.protocol.api.LoginRequest;
 import dev.fieldlink.protocol.api.RefreshRequest;
 import dev.fieldlink.protocol.api.SessionRequest;
 import dev.fieldlink.protocol.api.TokenResponse;
+import dev.fieldlink.protocol.audit.AuditChain;
 import dev.fieldlink.protocol.audit.AuditEvent;
 import dev.fieldlink.protocol.audit.AuditEventTypes;
+import dev.fieldlink.protocol.control.ControlMessage;
 import dev.fieldlink.relay.admin.NewMachine;
+import dev.fieldlink.relay.audit.AgentAuditIngest;
 import dev.fieldlink.relay.testing.ApiClient;
 import dev.fieldlink.relay.testing.ApiClient.Answer;
 import dev.fieldlink.relay.testing.TestAgent;
@@ -409,6 +412,38 @@ class ApiTest {
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.json().path("intact").asBoolean()).isTrue();
         assertThat(api.get("/api/v1/audit/verify", t.token(lead)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void auditVerify_showsATeamLeadOnlyTheMachinesOfTheirRegions() throws Exception {
+        for (String machine : List.of("m-de-cutter", "m-uk-cutter")) {
+            try (TestAgent agent = new TestAgent(machine)) {
+                t.relay.admin().registerAgentKey(machine, agent.publicKey());
+                agent.connect(t.relay.sshPort(), t.relay.hostKeyFingerprint());
+                agent.send(new ControlMessage.AuditBatch(List.of(AuditChain.append(
+                        AgentAuditIngest.streamOf(machine),
+                        null,
+                        AuditEvent.draft(
+                                "SWITCH_CHANGED",
+                                "operator:" + machine,
+                                "machine:" + machine,
+                                t.clock.instant(),
+                                java.util.Map.of())))));
+                agent.await(ControlMessage.AuditAck.class, Duration.ofSeconds(10));
+            }
+        }
+        List<String> leadSees = new java.util.ArrayList<>();
+        api.get("/api/v1/audit/verify", t.token(lead))
+                .json()
+                .path("streams")
+                .forEach(s -> leadSees.add(s.path("stream").asText()));
+        assertThat(leadSees).contains("relay", "agent:m-de-cutter").doesNotContain("agent:m-uk-cutter");
+        List<String> adminSees = new java.util.ArrayList<>();
+        api.get("/api/v1/audit/verify", t.token(admin))
+                .json()
+                .path("streams")
+                .forEach(s -> adminSees.add(s.path("stream").asText()));
+        assertThat(adminSees).contains("relay", "agent:m-de-cutter", "agent:m-uk-cutter");
         assertThat(api.get("/api/v1/history/sessions", t.token(anna)).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/history/sessions?outcome=SOMETIMES", t.token(lead))
                         .status())
