@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * Keeps the agent's one outbound connection to the relay: connects when any customer switch is on (never when all
  * are off), pins the relay host key, authenticates with the machine key, opens {@code fieldlink-control}, says
  * {@code hello}, forwards unacknowledged audit events, pings below the relay's idle timeout, and reconnects with
- * back-off and jitter after any failure, starting each connection from a clean state.
+ * back-off and jitter after any failure, starting each connection from a clean state. A link counts as healthy, and
+ * the back-off starts over, only once it has stayed up for one heartbeat interval on the injected clock: a relay that
+ * accepts and drops the agent at once (another agent with the same key replacing it) gets ever longer pauses.
  *
  * <p>Thread-safe. Blocking work (connecting) runs on the given scheduler, never on the caller's thread.
  */
@@ -65,6 +67,7 @@ public final class RelayConnection implements AutoCloseable {
     private ScheduledFuture<?> heartbeat;
     private boolean connecting;
     private int failures;
+    private Instant linkUpSince;
     private long pingNonce;
     private Instant pingSentAt;
     private String lastMismatchAudited;
@@ -224,7 +227,7 @@ public final class RelayConnection implements AutoCloseable {
         // Told on another thread: a link may close while its closer holds the session controller's lock.
         ControlLink newLink = new ControlLink(session, channel, codec, this::linkClosedLater);
         link = newLink;
-        failures = 0;
+        linkUpSince = clock.instant();
         pingSentAt = null;
         newLink.start(this::inbound, detail -> {
             LOG.warn("Malformed control message from the relay: {}", detail);
@@ -323,6 +326,9 @@ public final class RelayConnection implements AutoCloseable {
                 evaluate();
                 return;
             }
+            if (stayedUp()) {
+                failures = 0;
+            }
             Duration delay = backoff.delay(failures++);
             setStatus(
                     State.RETRYING,
@@ -330,6 +336,12 @@ public final class RelayConnection implements AutoCloseable {
                     clock.instant().plus(delay));
             schedule(delay);
         }
+    }
+
+    /** Whether the link that just closed had been up for at least one heartbeat interval. */
+    private boolean stayedUp() {
+        Duration up = Duration.between(linkUpSince, clock.instant());
+        return up.compareTo(config.connection().heartbeat()) >= 0;
     }
 
     private void inbound(ControlMessage message) {

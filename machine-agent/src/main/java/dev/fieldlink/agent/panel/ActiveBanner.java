@@ -11,6 +11,7 @@ import java.awt.GridBagLayout;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.swing.BorderFactory;
@@ -37,6 +38,7 @@ final class ActiveBanner extends JFrame {
 
     private final transient Messages text;
     private final transient ZoneId zone;
+    private final transient FeedWording wording;
     private final JLabel photo = new JLabel();
     private final JLabel who = new JLabel();
     private final JLabel remaining = new JLabel();
@@ -52,6 +54,7 @@ final class ActiveBanner extends JFrame {
         super(text.get("banner.title"));
         this.text = text;
         this.zone = zone;
+        this.wording = new FeedWording(text);
         setAlwaysOnTop(true);
         setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
         Color warning = UIManager.getColor("Fieldlink.banner.background");
@@ -140,14 +143,18 @@ final class ActiveBanner extends JFrame {
         feed.clear();
         for (int i = entries.size() - 1; i >= 0; i--) {
             ActionEntry e = entries.get(i);
-            feed.addElement(TIME.format(e.at().atZone(zone)) + "   "
-                    + text.get("feed." + e.kind().name(), e.text()));
+            feed.addElement(TIME.format(e.at().atZone(zone)) + "   " + wording.line(e));
         }
         chat.clear();
         for (ChatLine l : lines) {
             String author = "operator".equals(l.from()) ? operatorLabel : l.author();
             chat.addElement(TIME.format(l.at().atZone(zone)) + "  " + author + ": " + l.text());
         }
+    }
+
+    /** The feed lines as shown, newest first (for tests). */
+    List<String> feedLines() {
+        return Collections.list(feed.elements());
     }
 
     void remaining(Duration left) {

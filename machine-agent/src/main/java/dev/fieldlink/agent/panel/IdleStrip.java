@@ -100,7 +100,7 @@ final class IdleStrip extends JFrame {
                     case STOPPED -> "strip.stopped";
                 }));
         state.setForeground(bad ? colour : UIManager.getColor("Label.foreground"));
-        state.setToolTipText(c == null ? null : c.detail());
+        state.setToolTipText(c == null ? null : tip(c));
         switches.setText(text.get("strip.switches", describe(m.switches())));
         boolean quotaAlarm = m.quota() != null && m.quota().alarm();
         alarm.setText(quotaAlarm ? text.get("strip.quotaAlarm") : "");
@@ -108,6 +108,16 @@ final class IdleStrip extends JFrame {
         ended.setText(m.lastEnd() == null ? "" : text.get("ended." + m.lastEnd().name()));
         ended.setVisible(m.lastEnd() != null && m.active() == null);
         pack();
+    }
+
+    /**
+     * Why the strip shows what it shows, worded for the operator. The status detail is technical (exception texts,
+     * fingerprints) and goes to the log, not here; only the relay address of a live or starting link is shown.
+     */
+    private String tip(ConnectionStatus c) {
+        boolean withAddress =
+                c.state() == ConnectionStatus.State.CONNECTED || c.state() == ConnectionStatus.State.CONNECTING;
+        return text.get("strip.tip." + c.state().name(), withAddress && c.detail() != null ? c.detail() : "-");
     }
 
     private String describe(CustomerSwitches s) {

@@ -25,7 +25,9 @@ public final class OperatorPanel {
     private final JFrame screenWindow;
     private final ScreenView screenView;
     private final Timer clock;
+    private final Runnable renderer = this::render;
     private String shownConsent;
+    private boolean disposed;
 
     /**
      * @param agent the attached agent ({@code controller.attach(agent)} done)
@@ -49,7 +51,7 @@ public final class OperatorPanel {
             screenView = null;
             screenWindow = null;
         }
-        controller.model().addListener(this::render);
+        controller.model().addListener(renderer);
         clock = new Timer(500, e -> tick());
         layoutWindows();
     }
@@ -88,7 +90,10 @@ public final class OperatorPanel {
         render();
     }
 
+    /** Closes every window for good; later model changes (the agent stopping) no longer bring any back. */
     public void dispose() {
+        disposed = true;
+        controller.model().removeListener(renderer);
         clock.stop();
         strip.dispose();
         consent.dispose();
@@ -106,6 +111,9 @@ public final class OperatorPanel {
     }
 
     private void render() {
+        if (disposed) {
+            return;
+        }
         PanelModel m = controller.model();
         showStrip();
         if (m.consent() != null) {

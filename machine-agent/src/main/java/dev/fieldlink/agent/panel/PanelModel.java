@@ -37,6 +37,10 @@ public final class PanelModel {
         listeners.add(l);
     }
 
+    public void removeListener(Runnable l) {
+        listeners.remove(l);
+    }
+
     void changed() {
         listeners.forEach(Runnable::run);
     }

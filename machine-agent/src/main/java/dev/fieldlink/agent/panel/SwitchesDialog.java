@@ -17,17 +17,22 @@ import javax.swing.JPasswordField;
 import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
 
-/** Changes the customer switches after the admin PIN; the PIN check runs in the background. */
+/**
+ * Changes the customer switches after the admin PIN; the PIN check runs in the background. Closing the dialog in any
+ * way disposes it and clears the PIN field, so a typed PIN does not outlive it.
+ */
 final class SwitchesDialog extends JDialog {
     private static final long serialVersionUID = 1L;
 
+    final JPasswordField pin = new JPasswordField(12);
+
     SwitchesDialog(Frame owner, Messages text, PanelController controller) {
         super(owner, text.get("switches.title"), true);
+        setDefaultCloseOperation(DISPOSE_ON_CLOSE);
         CustomerSwitches now = controller.model().switches();
         JCheckBox remote = new JCheckBox(text.get("strip.switch.remoteService"), now.remoteService());
         JCheckBox files = new JCheckBox(text.get("strip.switch.fileTransfer"), now.fileTransfer());
         JCheckBox upload = new JCheckBox(text.get("strip.switch.dataUpload"), now.dataUpload());
-        JPasswordField pin = new JPasswordField(12);
         JLabel message = new JLabel(" ");
         message.setForeground(UIManager.getColor("Fieldlink.strip.alarm"));
         JButton apply = new JButton(text.get("switches.apply"));
@@ -75,5 +80,11 @@ final class SwitchesDialog extends JDialog {
         getRootPane().setDefaultButton(apply);
         pack();
         setLocationRelativeTo(owner);
+    }
+
+    @Override
+    public void dispose() {
+        pin.setText("");
+        super.dispose();
     }
 }

@@ -1,5 +1,6 @@
 package dev.fieldlink.agent.session;
 
+import dev.fieldlink.viewer.action.InputAction;
 import java.time.Instant;
 
 /**
@@ -10,8 +11,15 @@ import java.time.Instant;
  * @param x pointer x for clicks, else -1
  * @param y pointer y for clicks, else -1
  * @param control the clicked control's name if the screen knows it, else null
+ * @param action the technician's input this line stands for, so that the panel can word it in its own language;
+ *     null for lines that are not input (viewing, chat)
  */
-public record ActionEntry(Instant at, Kind kind, String text, int x, int y, String control) {
+public record ActionEntry(Instant at, Kind kind, String text, int x, int y, String control, InputAction action) {
+    /** A line that stands for no input action. */
+    public ActionEntry(Instant at, Kind kind, String text, int x, int y, String control) {
+        this(at, kind, text, x, y, control, null);
+    }
+
     /** Kinds of feed lines. */
     public enum Kind {
         CLICK,

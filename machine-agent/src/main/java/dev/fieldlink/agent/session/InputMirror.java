@@ -65,6 +65,7 @@ public final class InputMirror {
         aggregator.flush();
     }
 
+    /** The entry's text is the audit log's wording (English); the panel words the feed line from the action. */
     private void show(InputAction action) {
         ActionEntry entry;
         if (action instanceof InputAction.Click c) {
@@ -72,7 +73,7 @@ public final class InputMirror {
             String button = c.button() == 1 ? "" : c.button() == 3 ? " (right button)" : " (middle button)";
             String text = "(" + c.x() + ", " + c.y() + ")" + (control == null ? "" : " " + control) + button
                     + (c.count() >= 2 ? " (double)" : "");
-            entry = new ActionEntry(c.at(), ActionEntry.Kind.CLICK, text, c.x(), c.y(), control);
+            entry = new ActionEntry(c.at(), ActionEntry.Kind.CLICK, text, c.x(), c.y(), control, c);
         } else if (action instanceof InputAction.Drag d) {
             entry = new ActionEntry(
                     d.at(),
@@ -80,18 +81,20 @@ public final class InputMirror {
                     "drag (" + d.fromX() + ", " + d.fromY() + ") to (" + d.toX() + ", " + d.toY() + ")",
                     d.toX(),
                     d.toY(),
-                    control(d.fromX(), d.fromY()));
+                    control(d.fromX(), d.fromY()),
+                    d);
         } else if (action instanceof InputAction.Scroll s) {
-            entry = new ActionEntry(s.at(), ActionEntry.Kind.CLICK, s.describe(), s.x(), s.y(), control(s.x(), s.y()));
+            entry = new ActionEntry(
+                    s.at(), ActionEntry.Kind.CLICK, s.describe(), s.x(), s.y(), control(s.x(), s.y()), s);
         } else if (action instanceof InputAction.TypedText t) {
-            entry = new ActionEntry(t.at(), ActionEntry.Kind.TEXT, t.text(), -1, -1, null);
+            entry = new ActionEntry(t.at(), ActionEntry.Kind.TEXT, t.text(), -1, -1, null, t);
         } else if (action instanceof InputAction.KeyCombo k) {
-            entry = new ActionEntry(k.at(), ActionEntry.Kind.KEY_COMBO, k.combo(), -1, -1, null);
+            entry = new ActionEntry(k.at(), ActionEntry.Kind.KEY_COMBO, k.combo(), -1, -1, null, k);
         } else if (action instanceof InputAction.ClipboardTransfer c) {
             entry = new ActionEntry(
-                    c.at(), ActionEntry.Kind.CLIPBOARD, c.length() + " characters: " + c.preview(), -1, -1, null);
+                    c.at(), ActionEntry.Kind.CLIPBOARD, c.length() + " characters: " + c.preview(), -1, -1, null, c);
         } else {
-            entry = new ActionEntry(action.at(), ActionEntry.Kind.CLICK, action.describe(), -1, -1, null);
+            entry = new ActionEntry(action.at(), ActionEntry.Kind.CLICK, action.describe(), -1, -1, null, action);
         }
         sessions.action(entry);
     }

@@ -143,6 +143,11 @@ public final class SessionController {
             return false;
         }
         ConsentRequest request = pending;
+        if (request.extension() && (active == null || !active.sessionId().equals(sessionId))) {
+            // The session to extend is over; ending it withdraws its extension, so this cannot stay open.
+            pending = null;
+            return false;
+        }
         if (decision.allowed() && (decision.minutes() < 1 || decision.minutes() > request.maxMinutes())) {
             throw new IllegalArgumentException("granted minutes must be between 1 and " + request.maxMinutes()
                     + " (was " + decision.minutes() + ")");
@@ -209,7 +214,10 @@ public final class SessionController {
         }
     }
 
-    /** The relay says a session or request is over. */
+    /**
+     * The relay says a session or request is over. A session with an extension awaiting the operator is over as a
+     * whole: the extension is withdrawn and the session ends.
+     */
     public synchronized void onEnded(ControlMessage.SessionEnded message) {
         EndCause cause = message.cause() == null ? EndCause.ADMIN : message.cause();
         if (pending != null && pending.sessionId().equals(message.sessionId())) {
@@ -220,7 +228,8 @@ public final class SessionController {
             if (!withdrawn.extension()) {
                 ended(withdrawn.sessionId(), cause, message.detail());
             }
-        } else if (active != null && active.sessionId().equals(message.sessionId())) {
+        }
+        if (active != null && active.sessionId().equals(message.sessionId())) {
             endActive(cause, message.detail(), false);
         }
     }
@@ -262,9 +271,16 @@ public final class SessionController {
         }
     }
 
+    /** Ends the active session; an extension of it still awaiting the operator is withdrawn first. */
     private void endActive(EndCause cause, String detail, boolean tellRelay) {
         ActiveSession over = active;
         active = null;
+        if (pending != null && pending.extension() && pending.sessionId().equals(over.sessionId())) {
+            ConsentRequest withdrawn = pending;
+            pending = null;
+            audit.cancelled(withdrawn.sessionId(), audit.agent(), cause, detail);
+            operator.consentWithdrawn(withdrawn.sessionId(), cause);
+        }
         screens.closeAll();
         audit.ended(over, cause, detail);
         if (tellRelay) {

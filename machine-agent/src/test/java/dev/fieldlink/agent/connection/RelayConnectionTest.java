@@ -27,7 +27,9 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -95,6 +97,19 @@ class RelayConnectionTest {
                         new ConnectionSettings(heartbeat, Duration.ofMillis(100), Duration.ofMillis(400), null));
     }
 
+    /** Records the pause before each reconnect after a lost link (the clock stands still, so next minus now). */
+    private List<Duration> lostLinkPauses() {
+        List<Duration> pauses = new CopyOnWriteArrayList<>();
+        connection.addListener(s -> {
+            if (s.state() == State.RETRYING
+                    && s.nextAttempt() != null
+                    && "connection to the relay lost".equals(s.detail())) {
+                pauses.add(Duration.between(clock.instant(), s.nextAttempt()));
+            }
+        });
+        return pauses;
+    }
+
     private void connect(AgentConfig config, ScreenService screens) {
         sessions = new SessionController(
                 "m1",
@@ -135,6 +150,48 @@ class RelayConnectionTest {
         Poll.until(WAIT, "connected state", () -> connection.status().state() == State.CONNECTED);
         Poll.until(WAIT, "AGENT_CONNECTED acknowledged", () -> audit.acknowledged() >= 1);
         assertThat(relay.storedEvents()).extracting(e -> e.type()).contains(AuditEventTypes.AGENT_CONNECTED);
+    }
+
+    @Test
+    void relayDroppingTheLinkRightAfterHello_makesTheAgentWaitLongerEachTime_insteadOfReconnectingEverySecond() {
+        relay.setDropAfterHello(true);
+        AgentConfig config = config(relay.hostKeyFingerprint(), REMOTE_ON, Duration.ofSeconds(30))
+                .withConnection(new ConnectionSettings(
+                        Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofMillis(800), null));
+        long t0 = System.nanoTime();
+        connect(config, (id, in, out) -> {});
+        List<Duration> pauses = lostLinkPauses();
+
+        Poll.until(WAIT, "five links accepted and dropped", () -> relay.sessionsAccepted() >= 5);
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+
+        // initial 100 ms doubling up to 800 ms, each from the upper half (jitter fixed at 0.5): 75, 150, 300, 600 ms
+        assertThat(pauses)
+                .startsWith(
+                        Duration.ofMillis(75), Duration.ofMillis(150), Duration.ofMillis(300), Duration.ofMillis(600));
+        assertThat(took).as("five links need the pauses between them").isGreaterThan(Duration.ofMillis(1125));
+    }
+
+    @Test
+    void linkThatStayedUpForAHeartbeat_thenDrops_reconnectsAfterTheShortestPause() {
+        AgentConfig config = config(relay.hostKeyFingerprint(), REMOTE_ON, Duration.ofSeconds(30))
+                .withConnection(new ConnectionSettings(
+                        Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofMillis(800), null));
+        connect(config, (id, in, out) -> {});
+        List<Duration> pauses = lostLinkPauses();
+        for (int i = 1; i <= 3; i++) {
+            int accepted = i;
+            Poll.until(
+                    WAIT,
+                    "link " + i + " up",
+                    () -> relay.sessionsAccepted() == accepted
+                            && connection.status().state() == State.CONNECTED);
+            clock.advance(Duration.ofSeconds(30));
+            relay.dropAgent();
+            Poll.until(WAIT, "drop " + i + " seen", () -> pauses.size() == accepted);
+        }
+
+        assertThat(pauses).containsOnly(Duration.ofMillis(75));
     }
 
     @Test

@@ -43,6 +43,42 @@ class IdleStripTest {
                 .anyMatch(t -> t.startsWith("Protokollspeicher voll"));
     }
 
+    @Test
+    void connectionFailure_showsAWordedReason_notTheExceptionText() throws Exception {
+        AtomicReference<List<String>> tips = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> {
+            PanelTheme.install(PanelSettings.Theme.LIGHT);
+            PanelModel m = new PanelModel();
+            m.connection = new ConnectionStatus(
+                    ConnectionStatus.State.RETRYING,
+                    "java.net.ConnectException: Connection refused: /10.0.0.7:8022",
+                    Instant.EPOCH,
+                    Instant.EPOCH.plusSeconds(4));
+            m.switches = new CustomerSwitches(true, false, false);
+            IdleStrip strip = new IdleStrip(new Messages(Locale.GERMAN), () -> {});
+            strip.show(m);
+            tips.set(tooltips(strip.getContentPane()));
+            strip.dispose();
+        });
+        assertThat(tips.get())
+                .containsExactly(
+                        "Das Relay ist im Moment nicht erreichbar. Der Agent versucht es selbstst\u00e4ndig weiter;"
+                                + " wenn das anh\u00e4lt, lassen Sie bitte die Netzwerkverbindung von Ihrer IT pr\u00fcfen.");
+    }
+
+    private static List<String> tooltips(Container c) {
+        List<String> out = new ArrayList<>();
+        for (Component child : c.getComponents()) {
+            if (child instanceof JLabel l && l.getToolTipText() != null) {
+                out.add(l.getToolTipText());
+            }
+            if (child instanceof Container inner) {
+                out.addAll(tooltips(inner));
+            }
+        }
+        return out;
+    }
+
     private static List<String> labels(Container c) {
         List<String> out = new ArrayList<>();
         for (Component child : c.getComponents()) {

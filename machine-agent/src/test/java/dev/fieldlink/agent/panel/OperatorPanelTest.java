@@ -23,6 +23,7 @@ import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.Robot;
 import java.awt.Window;
+import java.awt.event.WindowEvent;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -33,12 +34,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import javax.swing.SwingUtilities;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -202,6 +205,70 @@ class OperatorPanelTest {
                 panel.dispose();
                 return null;
             });
+            agent.close();
+        }
+    }
+
+    /** An English agent with an attached panel controller (admin PIN 135790), on the given clock. */
+    private Agent agentWith(PanelController[] controllerOut, MutableClock clock) {
+        AgentConfig config = AgentConfig.defaults("press-0042")
+                .withDataDirectory(dir)
+                .withSwitches(new CustomerSwitches(true, false, true))
+                .withPanel(new PanelSettings(PanelSettings.Language.EN, PanelSettings.Theme.LIGHT, null));
+        PasswordHasher hasher = new PasswordHasher(PasswordHasher.Parameters.TEST, new SecureRandom());
+        PanelController controller = new PanelController(
+                new AdminPin(hasher.hash("135790".toCharArray()), hasher, clock),
+                clock,
+                Executors.newSingleThreadExecutor(),
+                "Olga Operator");
+        Agent agent = Agent.builder(config).clock(clock).operator(controller).build();
+        controller.attach(agent);
+        controllerOut[0] = controller;
+        return agent;
+    }
+
+    @Test
+    void disposedPanel_staysClosed_whenTheAgentStopsAfterwards() throws Exception {
+        PanelController[] controller = new PanelController[1];
+        Agent agent = agentWith(controller, MutableClock.at("2026-11-23T08:00:00Z"));
+        OperatorPanel panel = onEdt(() -> {
+            PanelTheme.install(PanelSettings.Theme.LIGHT);
+            OperatorPanel p = new OperatorPanel(agent, controller[0], new Messages(Locale.ENGLISH), ZoneOffset.UTC);
+            p.show();
+            return p;
+        });
+        Poll.until(WAIT, "strip shown", () -> call(() -> panel.strip().isDisplayable()));
+
+        onEdt(() -> {
+            panel.dispose();
+            return null;
+        });
+        agent.close();
+        Poll.until(
+                WAIT,
+                "the model saw the agent stop",
+                () -> call(() -> controller[0].model().connection().state() == ConnectionStatus.State.STOPPED));
+
+        assertThat(call(() -> panel.strip().isDisplayable() || panel.strip().isVisible()))
+                .as("strip after dispose")
+                .isFalse();
+    }
+
+    @Test
+    void closingTheSwitchesDialog_disposesIt_andClearsTheTypedPin() throws Exception {
+        PanelController[] controller = new PanelController[1];
+        Agent agent = agentWith(controller, MutableClock.at("2026-11-23T08:00:00Z"));
+        try {
+            SwitchesDialog dialog = onEdt(() -> {
+                SwitchesDialog d = new SwitchesDialog(null, new Messages(Locale.ENGLISH), controller[0]);
+                d.pin.setText("135790");
+                d.dispatchEvent(new WindowEvent(d, WindowEvent.WINDOW_CLOSING));
+                return d;
+            });
+
+            assertThat(call(dialog::isDisplayable)).as("dialog after closing").isFalse();
+            assertThat(onEdt(() -> dialog.pin.getPassword())).isEmpty();
+        } finally {
             agent.close();
         }
     }

@@ -211,6 +211,54 @@ class SessionControllerTest {
         assertThat(types()).contains(AuditEventTypes.EXTENSION_REQUESTED, AuditEventTypes.EXTENSION_GRANTED);
     }
 
+    private static ControlMessage.SessionRequested extension(String id, int minutes) {
+        return new ControlMessage.SessionRequested(id, "t7", "Tom", "Co", null, "r", "c", minutes, null, true);
+    }
+
+    @Test
+    void relayEnd_whileAnExtensionAwaitsTheOperator_withdrawsIt_andEndsTheSession() {
+        operator.setBehaviour(SimulatedOperator.approve());
+        sessions.onRequested(request("s1", 10));
+        operator.setBehaviour(SimulatedOperator.neverAnswer());
+        sessions.onRequested(extension("s1", 10));
+        assertThat(sessions.pending()).isPresent();
+
+        sessions.onEnded(new ControlMessage.SessionEnded("s1", EndCause.TECHNICIAN, "done"));
+
+        assertThat(sessions.active()).isEmpty();
+        assertThat(sessions.pending()).isEmpty();
+        assertThat(operator.withdrawn()).containsExactly("s1");
+        assertThat(ended).containsExactly("s1:TECHNICIAN");
+        assertThat(sessions.lastEnded())
+                .get()
+                .extracting(SessionController.Ended::cause)
+                .isEqualTo(EndCause.TECHNICIAN);
+        assertThat(types()).endsWith(AuditEventTypes.SESSION_CANCELLED, AuditEventTypes.SESSION_ENDED);
+    }
+
+    @Test
+    void operatorEnd_withdrawsAWaitingExtension_aLateAllowIsIgnored_andNewRequestsAreAsked() {
+        operator.setBehaviour(SimulatedOperator.approve());
+        sessions.onRequested(request("s1", 10));
+        operator.setBehaviour(SimulatedOperator.neverAnswer());
+        sessions.onRequested(extension("s1", 10));
+
+        sessions.endByOperator();
+
+        assertThat(sessions.pending()).isEmpty();
+        assertThat(operator.withdrawn()).containsExactly("s1");
+        assertThat(types()).contains(AuditEventTypes.SESSION_CANCELLED);
+        assertThat(sessions.decide("s1", ConsentDecision.allow(5, "late"))).isFalse();
+        assertThat(sessions.active()).isEmpty();
+
+        sessions.onRequested(request("s2", 10));
+        assertThat(sessions.pending())
+                .get()
+                .extracting(ConsentRequest::sessionId)
+                .isEqualTo("s2");
+        assertThat(sent).doesNotContain(new ControlMessage.SessionConsent("s2", false, 0, "agent:m1"));
+    }
+
     @Test
     void secondRequestWhileActive_isDeclined() {
         operator.setBehaviour(SimulatedOperator.approve());

@@ -45,6 +45,7 @@ public final class TestRelayEndpoint implements AutoCloseable {
     private final Set<Object> sessionsAccepted = ConcurrentHashMap.newKeySet();
     private final AtomicInteger duplicateEvents = new AtomicInteger();
     private volatile boolean acknowledge = true;
+    private volatile boolean dropAfterHello;
     private volatile OutputStream toAgent;
     private volatile ServerSession agentSession;
     private SshServer server;
@@ -103,6 +104,19 @@ public final class TestRelayEndpoint implements AutoCloseable {
 
     public void setAcknowledge(boolean on) {
         acknowledge = on;
+    }
+
+    /** Drops the agent's connection as soon as it says hello, as a relay does when another agent replaces it. */
+    public void setDropAfterHello(boolean on) {
+        dropAfterHello = on;
+    }
+
+    /** Drops the agent's connection now; the endpoint keeps listening. */
+    public void dropAgent() {
+        ServerSession session = agentSession;
+        if (session != null) {
+            session.close(true);
+        }
     }
 
     public List<ControlMessage> received() {
@@ -197,6 +211,7 @@ public final class TestRelayEndpoint implements AutoCloseable {
         private OutputStream out;
         private ExitCallback exit;
         private Thread reader;
+        private ServerSession session;
 
         @Override
         public void setInputStream(InputStream in) {
@@ -219,6 +234,7 @@ public final class TestRelayEndpoint implements AutoCloseable {
         @Override
         public void start(ChannelSession channel, Environment env) {
             toAgent = out;
+            session = channel.getSession();
             reader = new Thread(this::read, "test-relay-control");
             reader.setDaemon(true);
             reader.start();
@@ -240,6 +256,9 @@ public final class TestRelayEndpoint implements AutoCloseable {
                         send(new ControlMessage.AuditAck(batch.events().get(0).stream(), contiguous()));
                     } else if (m instanceof ControlMessage.Ping p) {
                         send(new ControlMessage.Pong(p.nonce()));
+                    } else if (m instanceof ControlMessage.Hello && dropAfterHello) {
+                        session.close(true);
+                        break;
                     }
                 }
             } catch (IOException | ControlCodec.MalformedMessageException e) {
