@@ -271,7 +271,9 @@ public final class RelayClient {
         Request request = get(url("history/sessions", id, "recording"));
         return execute(request, response -> {
             ResponseBody body = response.body();
-            Path partial = target.resolveSibling(target.getFileName() + ".part");
+            // A file of its own per download: two downloads of one recording must not write into the same file.
+            Path partial =
+                    Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName() + ".", ".part");
             long written = 0;
             try (InputStream in = body.byteStream();
                     OutputStream out = Files.newOutputStream(partial)) {

@@ -7,9 +7,11 @@ import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.security.PublicKey;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelDirectTcpip;
+import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -49,6 +51,20 @@ public final class ScreenTunnel {
     }
 
     /**
+     * An SSH client that authenticates with the ticket only and accepts only the host key with the pinned
+     * fingerprint. It reads none of the technician's files: no {@code ~/.ssh} keys (an encrypted one would ask for a
+     * passphrase), no {@code ~/.ssh/config} (a Host entry could redirect or reconfigure the connection).
+     */
+    static SshClient client(String expectedFingerprint) {
+        SshClient ssh = SshClient.setUpDefaultClient();
+        ssh.setKeyIdentityProvider(none -> List.of());
+        ssh.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+        ssh.setServerKeyVerifier((session, remote, key) ->
+                expectedFingerprint != null && expectedFingerprint.equals(KeyUtils.getFingerPrint(key)));
+        return ssh;
+    }
+
+    /**
      * Connects as the ticket says.
      *
      * @param fallbackHost the relay's host name, used when the ticket names no SSH host
@@ -61,9 +77,7 @@ public final class ScreenTunnel {
         String host = ticket.sshHost() == null || ticket.sshHost().isBlank() ? fallbackHost : ticket.sshHost();
         String where = host + ":" + ticket.sshPort();
         String expected = ticket.hostKeyFingerprint();
-        SshClient ssh = SshClient.setUpDefaultClient();
-        ssh.setServerKeyVerifier(
-                (session, remote, key) -> expected != null && expected.equals(KeyUtils.getFingerPrint(key)));
+        SshClient ssh = client(expected);
         ssh.start();
         ClientSession session = null;
         try {

@@ -362,6 +362,24 @@ class RelayClientTest {
     }
 
     @Test
+    void recordingDownload_writesAFileOfItsOwn_notAnotherDownloadsPartFile(@TempDir Path dir) throws Exception {
+        // A second window downloading the same recording at the same time holds "s1.flrec.part" open.
+        Path othersPart = dir.resolve("s1.flrec.part");
+        Files.writeString(othersPart, "another download's bytes");
+        byte[] bytes = new byte[100_000];
+        new java.util.Random(2).nextBytes(bytes);
+        relay.enqueue(new MockResponse.Builder()
+                .code(200)
+                .body(new okio.Buffer().write(bytes))
+                .build());
+
+        client.downloadRecording("s1", dir.resolve("s1.flrec"), p -> {});
+
+        assertThat(Files.readAllBytes(dir.resolve("s1.flrec"))).isEqualTo(bytes);
+        assertThat(Files.readString(othersPart)).isEqualTo("another download's bytes");
+    }
+
+    @Test
     void logout_revokesAtTheRelay_andForgetsTheTokensEvenWhenItFails() throws Exception {
         tokens.save(new StoredTokens("a", null, "r", null));
         relay.enqueue(new MockResponse.Builder().code(204).build());

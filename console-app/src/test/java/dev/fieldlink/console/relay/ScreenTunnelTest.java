@@ -139,4 +139,20 @@ class ScreenTunnelTest {
                 () -> tunnel.open(ticket("ticket-1", hostKey, closedPort), "unused", new CancelToken()));
         assertThat(e.failure()).isEqualTo(RelayException.Failure.UNREACHABLE);
     }
+
+    @Test
+    void client_readsNoneOfTheTechniciansSshFiles_onlyTheTicketAndThePin() throws Exception {
+        // MINA fixes ~/.ssh per JVM on first use, so this checks the configuration rather than planting files there.
+        org.apache.sshd.client.SshClient ssh = ScreenTunnel.client(hostKey);
+        assertThat(ssh.getHostConfigEntryResolver())
+                .isSameAs(org.apache.sshd.client.config.hosts.HostConfigEntryResolver.EMPTY);
+        assertThat(ssh.getKeyIdentityProvider().loadKeys(null)).isEmpty();
+        assertThat(ssh.getServerKeyVerifier())
+                .isNotInstanceOf(org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier.class);
+        // and it still connects with the ticket alone
+        try (ScreenTunnel.Screen screen =
+                tunnel.open(ticket("ticket-1", hostKey, server.getPort()), "unused", new CancelToken())) {
+            assertThat(screen.isOpen()).isTrue();
+        }
+    }
 }

@@ -58,6 +58,7 @@ class ConsoleFlowGuiTest {
     Path downloads;
 
     private TestScreen screen;
+    private java.util.function.Consumer<ConsoleContext.LoginDefaults> onSignIn = d -> {};
 
     @BeforeEach
     void start() throws Exception {
@@ -112,7 +113,7 @@ class ConsoleFlowGuiTest {
                 downloads,
                 (address, tls) -> new RelayClient(address, tls, new InMemoryTokenStore()),
                 RemoteScreenArea.factory(Duration.ofSeconds(10)),
-                d -> {},
+                d -> onSignIn.accept(d),
                 Duration.ofMinutes(10),
                 replayClock);
         frame = onEdt(() -> {
@@ -351,5 +352,173 @@ class ConsoleFlowGuiTest {
         await("played to the end", () -> player.shownMillis() == 10_000 && !player.isPlaying());
         await("last frame", () -> shownAt(view, 800, 500, mx, my) == TestRecordings.colour(4));
         assertThat(label(dialog, "replayPlay")).isEqualTo("Play");
+    }
+
+    /** Signs in as anna, requests m1 and gets the operator's consent: returns the session window showing the HMI. */
+    private SessionWindow sessionShowingTheScreen() {
+        open(Theme.LIGHT, Locale.ENGLISH, false);
+        await("login form", () -> find(frame, "signIn") != null);
+        signIn("anna", "correct horse battery");
+        await("machines", () -> find(frame, "machines") instanceof JTable t && t.getRowCount() == 6);
+        run(() -> frame.machines().select("m1"));
+        run(() -> ((AbstractButton) find(frame, "request")).doClick());
+        await("request dialog", () -> window(RequestDialog.class) != null);
+        RequestDialog dialog = onEdt(() -> window(RequestDialog.class));
+        run(() -> dialog.fill("Feeder stops with E42 after plate change", "CASE-1042", 30));
+        run(dialog::submit);
+        await("waiting view", () -> dialog.shownCard().equals("waiting"));
+        relay.consent.countDown();
+        await("session window", () -> window(SessionWindow.class) != null);
+        SessionWindow session = onEdt(() -> window(SessionWindow.class));
+        await("remote screen shown", () -> find(session, "remoteScreen") != null);
+        JComponent view = onEdt(() -> find(session, "remoteScreen"));
+        await("the HMI's pixels in the window", () -> shownAt(view, 1024, 640, 512, 320) == TestScreen.CENTER_COLOUR);
+        assertThat(screen.openConnections()).isEqualTo(1);
+        return session;
+    }
+
+    private static boolean anySessionWindowDisplayable() {
+        for (Window w : Window.getWindows()) {
+            if (w instanceof SessionWindow && w.isDisplayable()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void signOut_endsTheOpenSession_whileSignedIn_closesItsScreen_andItsWindow() {
+        sessionShowingTheScreen();
+
+        run(() -> ((AbstractButton) find(frame, "signOut")).doClick());
+
+        await("login form again", () -> find(frame, "signIn") != null);
+        await("no session window left", () -> !anySessionWindowDisplayable());
+        await("screen connection closed", () -> screen.openConnections() == 0);
+        await("session ended on the relay", () -> relay.calls.contains("POST sessions/s1/end"));
+        await("signed out", () -> relay.calls.contains("POST auth/logout"));
+        assertThat(relay.calls.indexOf("POST sessions/s1/end")).isLessThan(relay.calls.indexOf("POST auth/logout"));
+    }
+
+    @Test
+    void closingTheSessionWindow_whenEndingFails_stillCloses_andSaysSo() {
+        SessionWindow session = sessionShowingTheScreen();
+        relay.endFailure = 503;
+
+        run(() -> session.dispatchEvent(
+                new java.awt.event.WindowEvent(session, java.awt.event.WindowEvent.WINDOW_CLOSING)));
+
+        await("window closed", () -> !session.isDisplayable());
+        await("screen connection closed", () -> screen.openConnections() == 0);
+        await("the failure is shown", () -> {
+            for (Window w : Window.getWindows()) {
+                if ("closeEndFailed".equals(w.getName()) && w.isShowing()) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        assertThat(relay.calls).contains("POST sessions/s1/end");
+    }
+
+    @Test
+    void withdrawWhileSending_endsTheRequest_thatTheRelayCreatedMeanwhile() {
+        relay.sessionReply = new java.util.concurrent.CountDownLatch(1);
+        open(Theme.LIGHT, Locale.ENGLISH, false);
+        await("login form", () -> find(frame, "signIn") != null);
+        signIn("anna", "correct horse battery");
+        await("machines", () -> find(frame, "machines") instanceof JTable t && t.getRowCount() == 6);
+        run(() -> frame.machines().select("m1"));
+        run(() -> ((AbstractButton) find(frame, "request")).doClick());
+        await("request dialog", () -> window(RequestDialog.class) != null);
+        RequestDialog dialog = onEdt(() -> window(RequestDialog.class));
+        run(() -> dialog.fill("Feeder stops with E42 after plate change", "CASE-1042", 30));
+        run(dialog::submit);
+        await("sending", () -> dialog.shownCard().equals("waiting") && relay.calls.contains("POST sessions"));
+
+        run(() -> ((AbstractButton) find(dialog, "withdraw")).doClick());
+        await("shown withdrawn", () -> dialog.shownCard().equals("outcome"));
+        assertThat(relay.calls).doesNotContain("POST sessions/s1/end");
+
+        relay.sessionReply.countDown(); // the relay had created s1 and asked the operator
+        await("the created request is ended", () -> relay.calls.contains("POST sessions/s1/end"));
+    }
+
+    @Test
+    void signIn_remembersTheSettings_offTheEdt() {
+        java.util.concurrent.atomic.AtomicReference<Boolean> onEdt =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        onSignIn = d -> onEdt.set(javax.swing.SwingUtilities.isEventDispatchThread());
+        open(Theme.LIGHT, Locale.ENGLISH, false);
+        await("login form", () -> find(frame, "signIn") != null);
+        signIn("anna", "correct horse battery");
+        await("settings remembered", () -> onEdt.get() != null);
+        assertThat(onEdt.get()).isFalse();
+    }
+
+    private static List<String> liveThreads(String... names) {
+        List<String> wanted = List.of(names);
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(wanted::contains)
+                .toList();
+    }
+
+    private ReplayDialog replayOfH1() throws Exception {
+        Path recording = downloads.resolve("source.flrec");
+        TestRecordings.write(recording, 5);
+        relay.recording = Files.readAllBytes(recording);
+        open(Theme.LIGHT, Locale.ENGLISH, false);
+        await("login form", () -> find(frame, "signIn") != null);
+        signIn("lead", "correct horse battery");
+        await(
+                "history rows",
+                () -> frame.history() != null && frame.history().table().getRowCount() == 3);
+        run(() -> frame.history().table().setRowSelectionInterval(0, 0));
+        await(
+                "replay enabled",
+                () -> find(frame, "replay") != null && find(frame, "replay").isEnabled());
+        run(() -> ((AbstractButton) find(frame, "replay")).doClick());
+        await(
+                "replay downloaded",
+                () -> window(ReplayDialog.class) != null
+                        && window(ReplayDialog.class).shownCard().equals("player"));
+        return onEdt(() -> window(ReplayDialog.class));
+    }
+
+    @Test
+    void closingTheReplayWithTheWindowsX_stopsThePlayer_andItsThreads() throws Exception {
+        ReplayDialog dialog = replayOfH1();
+        await("player", () -> dialog.player() != null);
+        run(() -> ((AbstractButton) find(dialog, "replayPlay")).doClick());
+        await("playing", () -> dialog.player().isPlaying());
+        assertThat(liveThreads("replay-player", "replay-decoder")).isNotEmpty();
+
+        run(() -> dialog.dispatchEvent(
+                new java.awt.event.WindowEvent(dialog, java.awt.event.WindowEvent.WINDOW_CLOSING)));
+
+        await("disposed", () -> !dialog.isDisplayable());
+        dev.fieldlink.testing.Poll.until(
+                Duration.ofSeconds(10),
+                "replay threads stopped",
+                () -> liveThreads("replay-player", "replay-decoder").isEmpty());
+    }
+
+    @Test
+    void openingTheSameReplayTwice_bringsTheOpenOneForward_insteadOfDownloadingAgain() throws Exception {
+        ReplayDialog first = replayOfH1();
+
+        run(() -> ((AbstractButton) find(frame, "replay")).doClick());
+
+        long downloads = relay.calls.stream()
+                .filter(c -> c.equals("GET history/sessions/h1/recording"))
+                .count();
+        assertThat(downloads).isEqualTo(1);
+        long open = onEdt(() -> java.util.Arrays.stream(Window.getWindows())
+                .filter(w -> w instanceof ReplayDialog && w.isDisplayable())
+                .count());
+        assertThat(open).isEqualTo(1);
+        assertThat(onEdt(first::isDisplayable)).isTrue();
     }
 }

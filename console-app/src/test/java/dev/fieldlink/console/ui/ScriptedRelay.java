@@ -52,6 +52,12 @@ public final class ScriptedRelay extends Dispatcher implements AutoCloseable {
     public volatile dev.fieldlink.console.screen.TestScreen screen;
     /** What {@code history/sessions/{id}/recording} serves. */
     public volatile byte[] recording = new byte[300_000];
+    /** Every request as {@code METHOD path} (path without {@code /api/v1/}), in arrival order. */
+    public final List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** When set, {@code POST sessions} creates the request at once but answers only once this opens. */
+    public volatile CountDownLatch sessionReply;
+    /** When not 0, {@code POST sessions/{id}/end} fails with this status (the relay unreachable or overloaded). */
+    public volatile int endFailure;
 
     public ScriptedRelay() throws IOException {
         relay = new MockRelay();
@@ -103,6 +109,7 @@ public final class ScriptedRelay extends Dispatcher implements AutoCloseable {
     private MockResponse answer(RecordedRequest r) throws Exception {
         String path = r.getUrl().encodedPath().replaceFirst("^/api/v1/", "");
         String method = r.getMethod();
+        calls.add(method + " " + path);
         if (path.equals("auth/login")) {
             JsonNode body = JSON.readTree(r.getBody().utf8());
             if (body.get("password").asText().equals("wrong")) {
@@ -156,6 +163,10 @@ public final class ScriptedRelay extends Dispatcher implements AutoCloseable {
                     null,
                     null);
             sessions.put(id, s);
+            CountDownLatch reply = sessionReply;
+            if (reply != null) {
+                reply.await(30, TimeUnit.SECONDS);
+            }
             return json(201, s);
         }
         if (path.matches("sessions/[^/]+/events")) {
@@ -204,6 +215,9 @@ public final class ScriptedRelay extends Dispatcher implements AutoCloseable {
                                     T0)));
         }
         if (path.matches("sessions/[^/]+/end")) {
+            if (endFailure != 0) {
+                return problem(endFailure, "unavailable", "The relay is overloaded");
+            }
             String id = path.split("/")[1];
             SessionView s = sessions.get(id);
             sessions.put(
@@ -415,6 +429,10 @@ public final class ScriptedRelay extends Dispatcher implements AutoCloseable {
     @Override
     public void close() {
         consent.countDown();
+        CountDownLatch reply = sessionReply;
+        if (reply != null) {
+            reply.countDown();
+        }
         relay.close();
     }
 }

@@ -25,6 +25,7 @@ import javax.swing.JPanel;
 import javax.swing.JProgressBar;
 import javax.swing.JTextArea;
 import javax.swing.SwingUtilities;
+import javax.swing.WindowConstants;
 
 /**
  * Replays a session's recording: downloads it (progress, Cancel), opens it off the EDT, then shows the
@@ -61,6 +62,8 @@ public final class ReplayDialog extends JDialog {
         this.messages = messages;
         this.sessionId = session.sessionId();
         setTitle(mark.title(messages.get("replay.title", session.machineName())));
+        // The window's X must stop the download and the player like Close does (JDialog would only hide).
+        setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
         progress.setMaximum(1000);
         progress.setName("replayProgress");
 

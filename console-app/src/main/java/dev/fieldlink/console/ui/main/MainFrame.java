@@ -22,7 +22,12 @@ import dev.fieldlink.protocol.api.MachineView;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
+import java.awt.Window;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
@@ -33,10 +38,13 @@ import javax.swing.JTabbedPane;
 import javax.swing.JToggleButton;
 import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The main window: the sign-in form, then the workspace. Lays out; the controllers decide. Use on the EDT. */
 public final class MainFrame extends JFrame {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(MainFrame.class);
 
     private final transient ConsoleContext context;
     private final transient Messages messages;
@@ -45,6 +53,10 @@ public final class MainFrame extends JFrame {
     private MachineListPanel machines;
     private HistoryPanel history;
     private JTabbedPane tabs;
+    /** Request dialogs and session windows of this sign-in: signing out ends and closes them. */
+    private final transient List<SessionControllerWindow> sessionWindows = new ArrayList<>();
+    /** The replay dialog open per session: opening a replay again brings it to the front. */
+    private final transient Map<String, ReplayDialog> replays = new HashMap<>();
 
     public MainFrame(ConsoleContext context) {
         this.context = context;
@@ -72,13 +84,21 @@ public final class MainFrame extends JFrame {
     public void showWorkspace(SignedIn who) {
         this.signedIn = who;
         var me = who.me();
-        context.onSignIn()
-                .accept(new ConsoleContext.LoginDefaults(
-                        who.client().address().display(),
-                        context.defaults().pin(),
-                        me.username(),
-                        context.defaults().trainees(),
-                        context.defaults().fixedRelay()));
+        ConsoleContext.LoginDefaults remembered = new ConsoleContext.LoginDefaults(
+                who.client().address().display(),
+                context.defaults().pin(),
+                me.username(),
+                context.defaults().trainees(),
+                context.defaults().fixedRelay());
+        // Saving the settings writes and syncs a file: never on the EDT.
+        context.tasks()
+                .run(
+                        cancel -> {
+                            context.onSignIn().accept(remembered);
+                            return Boolean.TRUE;
+                        },
+                        ok -> {},
+                        failure -> {});
 
         JPanel header = new JPanel(new BorderLayout());
         header.setBorder(BorderFactory.createEmptyBorder(8, 12, 8, 12));
@@ -141,6 +161,9 @@ public final class MainFrame extends JFrame {
                 machine,
                 signedIn.me().displayName());
         RequestDialog dialog = new RequestDialog(this, controller, messages, context.mark(), active -> {
+            if (signedIn == null || signedIn.client() != relay) {
+                return; // signed out meanwhile: signing out ended it
+            }
             SessionWindow window = new SessionWindow(
                     active,
                     messages,
@@ -152,32 +175,78 @@ public final class MainFrame extends JFrame {
                                     relay,
                                     active.state().session().id()),
                     context.clock().getZone());
+            track(window, active);
             window.setLocationRelativeTo(this);
             window.setVisible(true);
+        });
+        track(dialog, controller);
+        dialog.setVisible(true);
+    }
+
+    /** A request dialog or session window with the controller of its session. */
+    private record SessionControllerWindow(Window window, SessionController controller) {}
+
+    private void track(Window window, SessionController controller) {
+        SessionControllerWindow entry = new SessionControllerWindow(window, controller);
+        sessionWindows.add(entry);
+        window.addWindowListener(new java.awt.event.WindowAdapter() {
+            @Override
+            public void windowClosed(java.awt.event.WindowEvent e) {
+                sessionWindows.remove(entry);
+            }
+        });
+    }
+
+    private void replay(HistoryController controller, HistoryEntry entry) {
+        ReplayDialog open = replays.get(entry.sessionId());
+        if (open != null && open.isDisplayable()) {
+            open.toFront();
+            open.requestFocus();
+            return;
+        }
+        ReplayDialog dialog = new ReplayDialog(
+                this,
+                controller,
+                messages,
+                context.mark(),
+                entry,
+                context.downloads(),
+                context.tasks(),
+                context.replayClock(),
+                context.clock().getZone());
+        replays.put(entry.sessionId(), dialog);
+        dialog.addWindowListener(new java.awt.event.WindowAdapter() {
+            @Override
+            public void windowClosed(java.awt.event.WindowEvent e) {
+                replays.remove(entry.sessionId(), dialog);
+            }
         });
         dialog.setVisible(true);
     }
 
-    private void replay(HistoryController controller, HistoryEntry entry) {
-        new ReplayDialog(
-                        this,
-                        controller,
-                        messages,
-                        context.mark(),
-                        entry,
-                        context.downloads(),
-                        context.tasks(),
-                        context.replayClock(),
-                        context.clock().getZone())
-                .setVisible(true);
-    }
-
+    /**
+     * Closes every request dialog and session window at once (their screen connections with them, so no more input
+     * reaches a machine), then ends their sessions on the relay while the tokens are still valid, then signs out.
+     */
     private void signOut() {
         SignedIn who = signedIn;
+        List<String> open = new ArrayList<>();
+        for (SessionControllerWindow w : List.copyOf(sessionWindows)) {
+            w.controller().openSessionId().ifPresent(open::add);
+            w.window().dispose();
+        }
+        sessionWindows.clear();
         if (who != null) {
             context.tasks()
                     .run(
                             cancel -> {
+                                for (String id : open) {
+                                    try {
+                                        who.client().endSession(id, null);
+                                    } catch (RuntimeException e) {
+                                        LOG.warn("Could not end session {} when signing out: {}", id, e.toString());
+                                    }
+                                }
                                 who.client().logout();
                                 return Boolean.TRUE;
                             },

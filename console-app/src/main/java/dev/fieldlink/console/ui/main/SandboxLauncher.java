@@ -13,8 +13,10 @@ import java.awt.BorderLayout;
 import java.awt.Toolkit;
 import java.awt.event.WindowEvent;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntConsumer;
 import javax.swing.BorderFactory;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
@@ -35,7 +37,56 @@ import org.slf4j.LoggerFactory;
 public final class SandboxLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxLauncher.class);
 
+    /** How long stopping the sandbox may wait for a step (closing the operator panels on the EDT) before moving on. */
+    static final Duration PATIENCE = Duration.ofSeconds(3);
+
     private SandboxLauncher() {}
+
+    /**
+     * Stops the sandbox without ever depending on the EDT: its operator panels close on the EDT, which is blocked when
+     * {@code System.exit} was called there (the exit waits for the shutdown hooks). The stop runs on a thread of its
+     * own; if it has not finished after {@code patience}, it is interrupted (the panels' close gives up, the agents
+     * and the relay still stop) and waited for once more. Returns when the sandbox stopped or both waits are over.
+     * Safe on any thread, and more than once.
+     */
+    public static void stop(AutoCloseable sandbox, Duration patience) {
+        Thread stopping = new Thread(
+                () -> {
+                    try {
+                        sandbox.close();
+                    } catch (Exception e) {
+                        LOG.warn("Stopping the sandbox: {}", e.toString());
+                    }
+                },
+                "sandbox-stop");
+        stopping.setDaemon(true);
+        stopping.start();
+        try {
+            stopping.join(patience.toMillis());
+            if (stopping.isAlive()) {
+                LOG.warn("The sandbox did not stop within {}; interrupting the operator panels' close", patience);
+                stopping.interrupt();
+                stopping.join(patience.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * What closing the console's main window does: stops the sandbox on a thread of its own (the EDT stays free for
+     * the operator panels to close), then calls {@code exit}. Returns that thread at once.
+     */
+    static Thread stopThenExit(AutoCloseable sandbox, IntConsumer exit) {
+        Thread exiting = new Thread(
+                () -> {
+                    stop(sandbox, PATIENCE);
+                    exit.accept(0);
+                },
+                "sandbox-exit");
+        exiting.start();
+        return exiting;
+    }
 
     /**
      * Returns at once; the EDT keeps the process alive.
@@ -54,7 +105,7 @@ public final class SandboxLauncher {
                 protected RunningSandbox doInBackground() {
                     RunningSandbox sandbox =
                             Sandbox.start(SandboxOptions.defaults().withClock(clock));
-                    Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "sandbox-shutdown"));
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(sandbox, PATIENCE), "sandbox-shutdown"));
                     printAccounts(sandbox);
                     return sandbox;
                 }
@@ -129,13 +180,13 @@ public final class SandboxLauncher {
                 null,
                 trainees(sandbox, messages),
                 null);
-        // The sandbox's threads keep the JVM alive: closing the main window ends the process (and, through the
-        // shutdown hook, the sandbox).
+        // The sandbox's threads keep the JVM alive: closing the main window stops the sandbox and ends the process.
+        // Never System.exit on the EDT: the shutdown hook would then wait for the operator panels to close on it.
         Toolkit.getDefaultToolkit()
                 .addAWTEventListener(
                         e -> {
                             if (e.getID() == WindowEvent.WINDOW_CLOSED && e.getSource() instanceof MainFrame) {
-                                System.exit(0);
+                                stopThenExit(sandbox, System::exit);
                             }
                         },
                         AWTEvent.WINDOW_EVENT_MASK);

@@ -19,7 +19,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One session from request to end. Sends the request, follows the relay's session events, counts down on the
@@ -27,6 +31,8 @@ import java.util.function.Consumer;
  * {@link State} on the UI executor; call its methods on the UI thread.
  */
 public final class SessionController {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionController.class);
+
     /** Where the session is, as the screens see it. */
     public enum Stage {
         /** The request is being sent. */
@@ -73,6 +79,13 @@ public final class SessionController {
     private State state;
     private SessionEventStream events;
     private CancelToken pending;
+    /*
+     * A request withdrawn (or abandoned) while it was being sent may still have been created by the relay, and the
+     * operator asked. Whichever side learns last of the two facts (the id, the withdrawal) ends it, exactly once.
+     */
+    private volatile boolean withdrawn;
+    private volatile String createdId;
+    private final AtomicBoolean withdrawnEndSent = new AtomicBoolean();
 
     public SessionController(
             RelayClient client,
@@ -112,8 +125,17 @@ public final class SessionController {
     public void request(SessionRequestForm form) {
         MachineView machine = state.machine();
         update(new State(Stage.REQUESTING, machine, null, null, null, List.of(), null, true, false));
+        // Not cancellable: cutting a POST short leaves unknown whether the relay created the request. A withdrawal
+        // waits for the answer and ends what it created.
         pending = tasks.run(
-                cancel -> client.cancellable(cancel).requestSession(form.toRequest(machine.id())),
+                cancel -> {
+                    SessionView created = client.requestSession(form.toRequest(machine.id()));
+                    createdId = created.id();
+                    if (withdrawn) {
+                        endWithdrawn(created.id());
+                    }
+                    return created;
+                },
                 session -> {
                     pending = null;
                     apply(session);
@@ -261,15 +283,82 @@ public final class SessionController {
         }
     }
 
-    /** Withdraws the request while waiting. */
+    /**
+     * Withdraws the request while waiting. While it is still being sent, the console shows it withdrawn at once; if
+     * the relay turns out to have created it, it is ended as soon as its id is known.
+     */
     public void cancel() {
         if (pending != null && state.stage() == Stage.REQUESTING) {
             pending.cancel();
             pending = null;
+            withdraw();
             update(with(Stage.NOT_STARTED, null, null, messages.get("session.outcome.CANCELLED")));
             return;
         }
         endOrWithdraw();
+    }
+
+    /** Marks a request in flight as withdrawn, and ends it if its id is already known (else the sender will). */
+    private void withdraw() {
+        withdrawn = true;
+        String id = createdId;
+        if (id != null) {
+            tasks.run(
+                    cancel -> {
+                        endWithdrawn(id);
+                        return Boolean.TRUE;
+                    },
+                    ok -> {},
+                    failure -> {});
+        }
+    }
+
+    /** Ends a request withdrawn while it was being sent; on a worker thread. */
+    private void endWithdrawn(String id) {
+        if (!withdrawnEndSent.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            client.endSession(id, null);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not withdraw session {} that was requested while withdrawing: {}", id, e.toString());
+        }
+    }
+
+    /**
+     * The id of the session the relay still holds open (waiting for consent or active), for ending it when the
+     * technician signs out; empty when there is none or it is over.
+     */
+    public Optional<String> openSessionId() {
+        SessionView session = state.session();
+        return session == null || isOver() ? Optional.empty() : Optional.of(session.id());
+    }
+
+    /**
+     * Ends the session for closing its window, and then calls {@code done} on the UI executor with null when it is
+     * over, or with the failure in words when ending failed (the window closes either way).
+     */
+    public void endForClose(Consumer<String> done) {
+        SessionView session = state.session();
+        if (session == null || isOver()) {
+            done.accept(null);
+            return;
+        }
+        update(copy(null, true, state.eventsConnected()));
+        tasks.run(
+                cancel -> {
+                    client.cancellable(cancel).endSession(session.id(), null);
+                    return client.cancellable(cancel).session(session.id());
+                },
+                ended -> {
+                    apply(ended);
+                    done.accept(null);
+                },
+                failure -> {
+                    String text = errors.describe(failure, client.address().display());
+                    update(copy(text, false, state.eventsConnected()));
+                    done.accept(text);
+                });
     }
 
     /** Ends the active session. */
@@ -354,7 +443,10 @@ public final class SessionController {
         }
     }
 
-    /** Stops following events; call when the window closes. */
+    /**
+     * Stops following events; call when the window closes. A request still being sent is withdrawn (ended once the
+     * relay answers with its id).
+     */
     public void close() {
         if (events != null) {
             events.close();
@@ -362,6 +454,8 @@ public final class SessionController {
         }
         if (pending != null) {
             pending.cancel();
+            pending = null;
+            withdraw();
         }
     }
 

@@ -22,8 +22,10 @@ import javax.swing.BoxLayout;
 import javax.swing.JButton;
 import javax.swing.JCheckBox;
 import javax.swing.JComboBox;
+import javax.swing.JDialog;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
+import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JSplitPane;
@@ -65,6 +67,7 @@ public final class SessionWindow extends JFrame {
     private int chatShown;
     private String reportedLost;
     private boolean ended;
+    private boolean closing;
 
     public SessionWindow(
             SessionController controller, Messages messages, SandboxMark mark, ScreenArea screen, ZoneId zone) {
@@ -78,11 +81,7 @@ public final class SessionWindow extends JFrame {
         addWindowListener(new java.awt.event.WindowAdapter() {
             @Override
             public void windowClosing(java.awt.event.WindowEvent e) {
-                if (controller.isOver()) {
-                    dispose();
-                } else {
-                    controller.end();
-                }
+                closeEnding();
             }
         });
 
@@ -216,6 +215,29 @@ public final class SessionWindow extends JFrame {
         });
         ticker.start();
         controller.setListener(this::show);
+    }
+
+    /**
+     * Ends the session and closes the window; when ending fails (the relay is unreachable, the sign-in expired), the
+     * window still closes and a separate note says the session may still be open on the relay.
+     */
+    private void closeEnding() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        screen.setViewOnly(true);
+        controller.endForClose(failure -> {
+            dispose();
+            if (failure != null) {
+                JOptionPane note =
+                        new JOptionPane(messages.get("session.closeEndFailed", failure), JOptionPane.WARNING_MESSAGE);
+                JDialog dialog = note.createDialog(getOwner(), getTitle());
+                dialog.setName("closeEndFailed");
+                dialog.setModal(false);
+                dialog.setVisible(true);
+            }
+        });
     }
 
     /** Tells the controller once per loss of the screen connection (the area may reconnect). */
