@@ -344,12 +344,8 @@ public final class SessionController {
             done.accept(null);
             return;
         }
-        update(copy(null, true, state.eventsConnected()));
-        tasks.run(
-                cancel -> {
-                    client.cancellable(cancel).endSession(session.id(), null);
-                    return client.cancellable(cancel).session(session.id());
-                },
+        endThenReread(
+                session,
                 ended -> {
                     apply(ended);
                     done.accept(null);
@@ -371,15 +367,23 @@ public final class SessionController {
         if (session == null || isOver() || state.busy()) {
             return;
         }
+        endThenReread(
+                session,
+                this::apply,
+                failure -> update(
+                        copy(errors.describe(failure, client.address().display()), false, state.eventsConnected())));
+    }
+
+    /** Shows the window busy, ends the session on a worker and reads it back for its final state. */
+    private void endThenReread(SessionView session, Consumer<SessionView> ended, Consumer<RuntimeException> failed) {
         update(copy(null, true, state.eventsConnected()));
         tasks.run(
                 cancel -> {
                     client.cancellable(cancel).endSession(session.id(), null);
                     return client.cancellable(cancel).session(session.id());
                 },
-                this::apply,
-                failure -> update(
-                        copy(errors.describe(failure, client.address().display()), false, state.eventsConnected())));
+                ended,
+                failed);
     }
 
     /** Asks the operator for more minutes; the answer arrives as an event. */
