@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -41,21 +40,14 @@ final class AdminCommand {
                 name = "rotate",
                 mixinStandardHelpOptions = true,
                 description = "New JWT signing key; the previous one still verifies. A running relay reloads it.")
-        static final class Rotate implements Callable<Integer> {
-            @Mixin
-            ConfigOption config;
-
-            @Spec
-            CommandSpec spec;
-
+        static final class Rotate extends AdminAction {
             @Override
             public Integer call() {
-                withAdmin(config, a -> {
+                admin(a -> {
                     a.rotateSigningKeys();
                     return null;
                 });
-                spec.commandLine().getOut().println("signing keys rotated");
-                return 0;
+                return done("signing keys rotated");
             }
         }
     }

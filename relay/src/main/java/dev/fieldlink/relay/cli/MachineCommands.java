@@ -11,12 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code admin machine add|provision|register-key|list|show}. */
 @Command(
@@ -32,13 +28,7 @@ import picocli.CommandLine.Spec;
         })
 final class MachineCommands {
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Register a machine.")
-    static final class Add implements Callable<Integer> {
-        @Mixin
-        ConfigOption config;
-
-        @Option(names = "--id", required = true, description = "lower-case letters, digits, '-'")
-        String id;
-
+    static final class Add extends AdminAction.OnMachine {
         @Option(names = "--serial", required = true)
         String serial;
 
@@ -75,44 +65,29 @@ final class MachineCommands {
         @Option(names = "--data-upload")
         boolean dataUpload;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
-            MachineRecord m = AdminCommand.withAdmin(
-                    config,
-                    a -> a.addMachine(new NewMachine(
-                            id,
-                            serial,
-                            name,
-                            customer,
-                            site,
-                            region,
-                            productLine,
-                            model,
-                            new CustomerSwitches(remoteService, fileTransfer, dataUpload),
-                            maxMinutes)));
-            spec.commandLine().getOut().println("machine " + m.id() + " added");
-            return 0;
+            MachineRecord m = admin(a -> a.addMachine(new NewMachine(
+                    id,
+                    serial,
+                    name,
+                    customer,
+                    site,
+                    region,
+                    productLine,
+                    model,
+                    new CustomerSwitches(remoteService, fileTransfer, dataUpload),
+                    maxMinutes)));
+            return done("machine " + m.id() + " added");
         }
     }
 
     @Command(name = "provision", mixinStandardHelpOptions = true, description = "A one-time enrolment code.")
-    static final class Provision implements Callable<Integer> {
-        @Mixin
-        ConfigOption config;
-
-        @Option(names = "--id", required = true)
-        String id;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Provision extends AdminAction.OnMachine {
         @Override
         public Integer call() {
-            Enrolment.ProvisionedCode c = AdminCommand.withAdmin(config, a -> a.provisionMachine(id));
-            PrintWriter out = spec.commandLine().getOut();
+            Enrolment.ProvisionedCode c = admin(a -> a.provisionMachine(id));
+            PrintWriter out = out();
             out.println("enrolment code for " + c.machineId() + " (valid until " + c.expiresAt() + ", once):");
             out.println(c.code());
             return 0;
@@ -123,40 +98,24 @@ final class MachineCommands {
             name = "register-key",
             mixinStandardHelpOptions = true,
             description = "Register an agent's public key without a code.")
-    static final class RegisterKey implements Callable<Integer> {
-        @Mixin
-        ConfigOption config;
-
-        @Option(names = "--id", required = true)
-        String id;
-
+    static final class RegisterKey extends AdminAction.OnMachine {
         @Option(names = "--public-key", required = true, paramLabel = "FILE", description = "OpenSSH public key file")
         Path key;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
             String line = Files.readString(key, StandardCharsets.UTF_8).strip();
-            AgentKeys.Parsed p = AdminCommand.withAdmin(config, a -> a.registerAgentKey(id, line));
-            spec.commandLine().getOut().println("key " + p.fingerprint() + " registered for " + id);
-            return 0;
+            AgentKeys.Parsed p = admin(a -> a.registerAgentKey(id, line));
+            return done("key " + p.fingerprint() + " registered for " + id);
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List machines.")
-    static final class ListMachines implements Callable<Integer> {
-        @Mixin
-        ConfigOption config;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class ListMachines extends AdminAction {
         @Override
         public Integer call() {
-            List<MachineRecord> all = AdminCommand.withAdmin(config, a -> a.listMachines());
-            PrintWriter out = spec.commandLine().getOut();
+            List<MachineRecord> all = admin(a -> a.listMachines());
+            PrintWriter out = out();
             out.printf("%-20s %-8s %-16s %-8s %-24s %s%n", "ID", "REGION", "PRODUCT LINE", "KEY", "LAST SEEN", "NAME");
             for (MachineRecord m : all) {
                 out.printf(
@@ -173,20 +132,11 @@ final class MachineCommands {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one machine.")
-    static final class Show implements Callable<Integer> {
-        @Mixin
-        ConfigOption config;
-
-        @Option(names = "--id", required = true)
-        String id;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Show extends AdminAction.OnMachine {
         @Override
         public Integer call() {
-            MachineRecord m = AdminCommand.withAdmin(config, a -> a.machine(id));
-            PrintWriter out = spec.commandLine().getOut();
+            MachineRecord m = admin(a -> a.machine(id));
+            PrintWriter out = out();
             out.println("id             " + m.id());
             out.println("name           " + m.name());
             out.println("serial         " + m.serial());

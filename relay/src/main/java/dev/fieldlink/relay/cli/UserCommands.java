@@ -2,6 +2,7 @@ package dev.fieldlink.relay.cli;
 
 import dev.fieldlink.protocol.Role;
 import dev.fieldlink.relay.account.Account;
+import dev.fieldlink.relay.account.PhotoNormalizer;
 import dev.fieldlink.relay.admin.CreatedUser;
 import dev.fieldlink.relay.admin.NewUser;
 import dev.fieldlink.relay.admin.UserUpdate;
@@ -21,13 +22,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code admin user add|update|disable|enable|reset-totp|sign-undertaking|list}. */
 @Command(
@@ -103,21 +102,16 @@ final class UserCommands {
             if (photo == null) {
                 return null;
             }
-            if (Files.size(photo) > 1024 * 1024) {
-                throw new IllegalArgumentException(photo + " is larger than 256 KiB; the photo is refused");
+            if (Files.size(photo) > PhotoNormalizer.MAX_INPUT_BYTES) {
+                throw new IllegalArgumentException(photo + " is larger than " + PhotoNormalizer.MAX_INPUT_BYTES / 1024
+                        + " KiB; the photo is refused");
             }
             return Files.readAllBytes(photo);
         }
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Create a personal account.")
-    static final class Add implements Callable<Integer> {
-        @Mixin
-        ConfigOption config;
-
-        @Option(names = "--username", required = true)
-        String username;
-
+    static final class Add extends AdminAction.OnUser {
         @Option(names = "--totp-secret", description = "Base32 TOTP secret (default: a new random one)")
         String totpSecret;
 
@@ -127,9 +121,6 @@ final class UserCommands {
         @Mixin
         Profile profile;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws IOException {
             String password = profile.password(spec);
@@ -137,6 +128,7 @@ final class UserCommands {
                 throw new ParameterException(spec.commandLine(), "a password is required: use --password-stdin");
             }
             Set<Role> roles = profile.roles == null ? EnumSet.of(Role.TECHNICIAN) : EnumSet.copyOf(profile.roles);
+            Map<String, LocalDate> certifications = profile.certs(spec);
             NewUser u = new NewUser(
                     username,
                     profile.displayName,
@@ -145,11 +137,11 @@ final class UserCommands {
                     totpSecret,
                     roles,
                     profile.regions == null ? Set.of() : new TreeSet<>(profile.regions),
-                    profile.certs(spec) == null ? Map.of() : profile.certs(spec),
+                    certifications == null ? Map.of() : certifications,
                     undertaking == null ? null : date(spec, undertaking, "--undertaking"),
                     profile.photoBytes());
-            CreatedUser c = AdminCommand.withAdmin(config, a -> a.addUser(u));
-            PrintWriter out = spec.commandLine().getOut();
+            CreatedUser c = admin(a -> a.addUser(u));
+            PrintWriter out = out();
             out.println("user " + c.username() + " created, id " + c.id());
             out.println("TOTP secret (shown once): " + c.totpSecret());
             out.println(c.otpauthUri());
@@ -158,18 +150,9 @@ final class UserCommands {
     }
 
     @Command(name = "update", mixinStandardHelpOptions = true, description = "Change an account.")
-    static final class Update implements Callable<Integer> {
-        @Mixin
-        ConfigOption config;
-
-        @Option(names = "--username", required = true)
-        String username;
-
+    static final class Update extends AdminAction.OnUser {
         @Mixin
         Profile profile;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
@@ -181,71 +164,41 @@ final class UserCommands {
                     profile.certs(spec),
                     profile.password(spec));
             byte[] photo = profile.photoBytes();
-            Account a = AdminCommand.withAdmin(config, admin -> {
+            Account a = admin(admin -> {
                 Account updated = admin.updateUser(username, change);
                 if (photo != null) {
                     admin.setPhoto(username, photo);
                 }
                 return updated;
             });
-            spec.commandLine().getOut().println("user " + a.username() + " updated");
-            return 0;
+            return done("user " + a.username() + " updated");
         }
     }
 
     @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable an account; its sessions end.")
-    static final class Disable implements Callable<Integer> {
-        @Mixin
-        ConfigOption config;
-
-        @Option(names = "--username", required = true)
-        String username;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Disable extends AdminAction.OnUser {
         @Override
         public Integer call() {
-            AdminCommand.withAdmin(config, a -> a.disableUser(username));
-            spec.commandLine().getOut().println("user " + username + " disabled");
-            return 0;
+            admin(a -> a.disableUser(username));
+            return done("user " + username + " disabled");
         }
     }
 
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a disabled account again.")
-    static final class Enable implements Callable<Integer> {
-        @Mixin
-        ConfigOption config;
-
-        @Option(names = "--username", required = true)
-        String username;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Enable extends AdminAction.OnUser {
         @Override
         public Integer call() {
-            AdminCommand.withAdmin(config, a -> a.enableUser(username));
-            spec.commandLine().getOut().println("user " + username + " enabled");
-            return 0;
+            admin(a -> a.enableUser(username));
+            return done("user " + username + " enabled");
         }
     }
 
     @Command(name = "reset-totp", mixinStandardHelpOptions = true, description = "Give an account a new TOTP secret.")
-    static final class ResetTotp implements Callable<Integer> {
-        @Mixin
-        ConfigOption config;
-
-        @Option(names = "--username", required = true)
-        String username;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class ResetTotp extends AdminAction.OnUser {
         @Override
         public Integer call() {
-            CreatedUser c = AdminCommand.withAdmin(config, a -> a.resetTotp(username));
-            PrintWriter out = spec.commandLine().getOut();
+            CreatedUser c = admin(a -> a.resetTotp(username));
+            PrintWriter out = out();
             out.println("TOTP secret of " + c.username() + " reset; new secret (shown once): " + c.totpSecret());
             out.println(c.otpauthUri());
             return 0;
@@ -256,40 +209,24 @@ final class UserCommands {
             name = "sign-undertaking",
             mixinStandardHelpOptions = true,
             description = "Record the security and privacy undertaking as signed.")
-    static final class SignUndertaking implements Callable<Integer> {
-        @Mixin
-        ConfigOption config;
-
-        @Option(names = "--username", required = true)
-        String username;
-
+    static final class SignUndertaking extends AdminAction.OnUser {
         @Option(names = "--on", paramLabel = "DATE", description = "the day it was signed (default: today, UTC)")
         String on;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() {
             LocalDate day = on == null ? LocalDate.now(java.time.ZoneOffset.UTC) : date(spec, on, "--on");
-            AdminCommand.withAdmin(config, a -> a.signUndertaking(username, day));
-            spec.commandLine().getOut().println("undertaking of " + username + " signed on " + day);
-            return 0;
+            admin(a -> a.signUndertaking(username, day));
+            return done("undertaking of " + username + " signed on " + day);
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List accounts.")
-    static final class ListUsers implements Callable<Integer> {
-        @Mixin
-        ConfigOption config;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class ListUsers extends AdminAction {
         @Override
         public Integer call() {
-            List<Account> users = AdminCommand.withAdmin(config, a -> a.listUsers());
-            PrintWriter out = spec.commandLine().getOut();
+            List<Account> users = admin(a -> a.listUsers());
+            PrintWriter out = out();
             out.printf("%-20s %-14s %-9s %-28s %-20s %s%n", "USERNAME", "ID", "STATE", "ROLES", "REGIONS", "NAME");
             for (Account u : users) {
                 out.printf(
