@@ -248,14 +248,7 @@ class ConsoleFlowGuiTest {
 
     @Test
     void declinedRequest_isExplainedInWords() {
-        open(Theme.LIGHT, Locale.ENGLISH, false);
-        await("login form", () -> find(frame, "signIn") != null);
-        signIn("anna", "correct horse battery");
-        await("machines", () -> find(frame, "machines") instanceof JTable t && t.getRowCount() == 6);
-        run(() -> frame.machines().select("m2"));
-        run(() -> ((AbstractButton) find(frame, "request")).doClick());
-        await("request dialog", () -> window(RequestDialog.class) != null);
-        RequestDialog dialog = onEdt(() -> window(RequestDialog.class));
+        RequestDialog dialog = signedInRequestDialogFor("m2");
         run(() -> dialog.fill("Colour register drifts", "", 15));
         run(dialog::submit);
         await("outcome", () -> dialog.shownCard().equals("outcome"));
@@ -354,16 +347,21 @@ class ConsoleFlowGuiTest {
         assertThat(label(dialog, "replayPlay")).isEqualTo("Play");
     }
 
-    /** Signs in as anna, requests m1 and gets the operator's consent: returns the session window showing the HMI. */
-    private SessionWindow sessionShowingTheScreen() {
+    /** Opens the light English console, signs in as anna and opens the request dialog for {@code machineId}. */
+    private RequestDialog signedInRequestDialogFor(String machineId) {
         open(Theme.LIGHT, Locale.ENGLISH, false);
         await("login form", () -> find(frame, "signIn") != null);
         signIn("anna", "correct horse battery");
         await("machines", () -> find(frame, "machines") instanceof JTable t && t.getRowCount() == 6);
-        run(() -> frame.machines().select("m1"));
+        run(() -> frame.machines().select(machineId));
         run(() -> ((AbstractButton) find(frame, "request")).doClick());
         await("request dialog", () -> window(RequestDialog.class) != null);
-        RequestDialog dialog = onEdt(() -> window(RequestDialog.class));
+        return onEdt(() -> window(RequestDialog.class));
+    }
+
+    /** Signs in as anna, requests m1 and gets the operator's consent: returns the session window showing the HMI. */
+    private SessionWindow sessionShowingTheScreen() {
+        RequestDialog dialog = signedInRequestDialogFor("m1");
         run(() -> dialog.fill("Feeder stops with E42 after plate change", "CASE-1042", 30));
         run(dialog::submit);
         await("waiting view", () -> dialog.shownCard().equals("waiting"));
@@ -424,14 +422,7 @@ class ConsoleFlowGuiTest {
     @Test
     void withdrawWhileSending_endsTheRequest_thatTheRelayCreatedMeanwhile() {
         relay.sessionReply = new java.util.concurrent.CountDownLatch(1);
-        open(Theme.LIGHT, Locale.ENGLISH, false);
-        await("login form", () -> find(frame, "signIn") != null);
-        signIn("anna", "correct horse battery");
-        await("machines", () -> find(frame, "machines") instanceof JTable t && t.getRowCount() == 6);
-        run(() -> frame.machines().select("m1"));
-        run(() -> ((AbstractButton) find(frame, "request")).doClick());
-        await("request dialog", () -> window(RequestDialog.class) != null);
-        RequestDialog dialog = onEdt(() -> window(RequestDialog.class));
+        RequestDialog dialog = signedInRequestDialogFor("m1");
         run(() -> dialog.fill("Feeder stops with E42 after plate change", "CASE-1042", 30));
         run(dialog::submit);
         await("sending", () -> dialog.shownCard().equals("waiting") && relay.calls.contains("POST sessions"));
